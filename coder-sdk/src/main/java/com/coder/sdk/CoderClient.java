@@ -1,0 +1,333 @@
+package com.coder.sdk;
+
+import com.coder.sdk.internal.AuthInterceptor;
+import com.coder.sdk.internal.HttpPipeline;
+import com.coder.sdk.internal.SdkVersion;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A client for the REST API v2 of one Coder deployment.
+ *
+ * <pre>{@code
+ * try (CoderClient coder = CoderClient.builder()
+ *     .baseUrl("https://coder.example.com")
+ *     .sessionToken(System.getenv("CODER_SESSION_TOKEN"))
+ *     .build()) {
+ *   for (Organization org : coder.organizations().list()) {
+ *     System.out.println(org.name());
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>The API is grouped into sub-clients: {@link #organizations()}, {@link #licenses()} and {@link
+ * #provisionerJobs()}. Calls are synchronous and throw a {@link CoderException} on failure.
+ *
+ * <p>A client is immutable and thread-safe; share one per deployment. Credentials are sent only
+ * to the deployment's origin (scheme, host and port): a redirect to another host is followed
+ * without them, and a redirect that changes the scheme (such as https to http) is not followed.
+ * {@link #close()} releases the threads and connections the client created; an {@link
+ * OkHttpClient} passed to {@link Builder#okHttpClient} stays open.
+ */
+public final class CoderClient implements AutoCloseable {
+  /** The environment variable with the deployment URL, as Coder's CLI reads it. */
+  public static final String URL_VARIABLE = "CODER_URL";
+
+  /** The environment variable with the session token, as Coder's CLI reads it. */
+  public static final String TOKEN_VARIABLE = "CODER_SESSION_TOKEN";
+
+  private final HttpUrl baseUrl;
+  private final HttpPipeline http;
+  private final Organizations organizations;
+  private final Licenses licenses;
+  private final ProvisionerJobs provisionerJobs;
+
+  private CoderClient(HttpUrl baseUrl, HttpPipeline http) {
+    this.baseUrl = baseUrl;
+    this.http = http;
+    this.organizations = new Organizations(http);
+    this.licenses = new Licenses(http);
+    this.provisionerJobs = new ProvisionerJobs(http);
+  }
+
+  /** Starts configuring a client. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a client for the deployment in {@code CODER_URL}, authenticated with the token in
+   * {@code CODER_SESSION_TOKEN}: the variables Coder's CLI uses.
+   *
+   * @throws IllegalStateException naming each variable that is missing or empty
+   */
+  public static CoderClient fromEnvironment() {
+    return builder().fromEnvironment().build();
+  }
+
+  /** Organizations: list, get, create, update and delete. */
+  public Organizations organizations() {
+    return organizations;
+  }
+
+  /** Licenses: add, and refresh entitlements. */
+  public Licenses licenses() {
+    return licenses;
+  }
+
+  /** Provisioner jobs of an organization: list and get. */
+  public ProvisionerJobs provisionerJobs() {
+    return provisionerJobs;
+  }
+
+  /** Returns the deployment URL this client talks to, without {@code /api/v2}. */
+  public URI baseUrl() {
+    return baseUrl.uri();
+  }
+
+  /**
+   * Releases the threads and pooled connections this client created. Calls made afterwards fail
+   * with {@link IllegalStateException}. An {@link OkHttpClient} given to the builder is left open.
+   * Closing twice does nothing.
+   */
+  @Override
+  public void close() {
+    http.close();
+  }
+
+  @Override
+  public String toString() {
+    return "CoderClient{baseUrl=" + baseUrl + (http.isClosed() ? ", closed" : "") + "}";
+  }
+
+  /**
+   * Configures a {@link CoderClient}. Only the base URL is required; without credentials, calls
+   * that need them fail with {@link UnauthorizedException}. Not thread-safe.
+   */
+  public static final class Builder {
+    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+
+    private @Nullable HttpUrl baseUrl;
+    private CoderAuth auth = CoderAuth.none();
+    private @Nullable OkHttpClient okHttpClient;
+    private @Nullable String userAgent;
+    private @Nullable Duration connectTimeout;
+    private @Nullable Duration readTimeout;
+    private @Nullable Duration writeTimeout;
+    private @Nullable Duration callTimeout;
+
+    private Builder() {}
+
+    /**
+     * Sets the deployment URL, the one a browser opens, such as {@code https://coder.example.com}.
+     * The client adds {@code /api/v2}; a path prefix (for a deployment behind a proxy at {@code
+     * https://example.com/coder}) is kept.
+     *
+     * @throws IllegalArgumentException if it is not an absolute http or https URL, or carries a
+     *     user name, password, query or fragment
+     */
+    public Builder baseUrl(String baseUrl) {
+      Objects.requireNonNull(baseUrl, "baseUrl == null");
+      HttpUrl parsed = HttpUrl.parse(baseUrl.strip());
+      if (parsed == null) {
+        throw new IllegalArgumentException(
+            "baseUrl must be an absolute http:// or https:// URL, such as https://coder.example.com");
+      }
+      if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
+        throw new IllegalArgumentException(
+            "baseUrl must not contain a user name or password; use sessionToken(...) or auth(...)");
+      }
+      if (parsed.query() != null || parsed.fragment() != null) {
+        throw new IllegalArgumentException("baseUrl must not have a query or fragment: " + parsed);
+      }
+      this.baseUrl = withoutApiSuffix(parsed);
+      return this;
+    }
+
+    /** Sets the deployment URL; see {@link #baseUrl(String)}. */
+    public Builder baseUrl(URI baseUrl) {
+      return baseUrl(Objects.requireNonNull(baseUrl, "baseUrl == null").toString());
+    }
+
+    /**
+     * Authenticates with a session token (or API token) sent in the {@code Coder-Session-Token}
+     * header. The same as {@code auth(CoderAuth.sessionToken(token))}; replaces an earlier {@link
+     * #auth}.
+     */
+    public Builder sessionToken(String token) {
+      Objects.requireNonNull(token, "token == null");
+      if (token.isBlank()) {
+        throw new IllegalArgumentException("token is blank");
+      }
+      return auth(CoderAuth.sessionToken(token));
+    }
+
+    /**
+     * Sets how requests are authenticated, for example with a rotating token or extra headers;
+     * replaces an earlier {@link #sessionToken}. Default: no credentials.
+     */
+    public Builder auth(CoderAuth auth) {
+      this.auth = Objects.requireNonNull(auth, "auth == null");
+      return this;
+    }
+
+    /**
+     * Sends calls through a client derived from {@code client}, sharing its connection pool,
+     * dispatcher and settings (proxy, TLS, interceptors). The SDK adds its authentication as a
+     * network interceptor and turns off redirects that change the scheme. Timeouts set on this
+     * builder override the client's; unset ones keep the client's. Default: a client of the SDK's
+     * own, closed by {@link CoderClient#close()}.
+     */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.okHttpClient = Objects.requireNonNull(client, "client == null");
+      return this;
+    }
+
+    /**
+     * Names the calling application in the {@code User-Agent} header, before the SDK's own
+     * product token, for example {@code "nightly-cleanup/1.4"}. Default: the SDK's token only.
+     */
+    public Builder userAgent(String userAgent) {
+      Objects.requireNonNull(userAgent, "userAgent == null");
+      if (userAgent.isBlank()) {
+        throw new IllegalArgumentException("userAgent is blank");
+      }
+      this.userAgent = userAgent.strip();
+      return this;
+    }
+
+    /** Sets how long to wait for a connection. Default 10 s; {@link Duration#ZERO} waits forever. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = checkTimeout(timeout, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * Sets how long to wait for each read from the connection. Default 30 s; {@link Duration#ZERO}
+     * waits forever.
+     */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = checkTimeout(timeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * Sets how long to wait for each write to the connection. Default 30 s; {@link Duration#ZERO}
+     * waits forever.
+     */
+    public Builder writeTimeout(Duration timeout) {
+      this.writeTimeout = checkTimeout(timeout, "writeTimeout");
+      return this;
+    }
+
+    /**
+     * Sets a limit on a whole call: connecting, sending, waiting and reading the body. Default: no
+     * limit beyond the other timeouts.
+     */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = checkTimeout(timeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * Reads the deployment URL from {@code CODER_URL} and the session token from {@code
+     * CODER_SESSION_TOKEN}, as Coder's CLI does.
+     *
+     * @throws IllegalStateException naming each variable that is missing or empty
+     */
+    public Builder fromEnvironment() {
+      return fromEnvironment(System::getenv);
+    }
+
+    Builder fromEnvironment(Function<String, @Nullable String> environment) {
+      String url = environment.apply(URL_VARIABLE);
+      String token = environment.apply(TOKEN_VARIABLE);
+      List<String> missing = new ArrayList<>();
+      if (url == null || url.isBlank()) {
+        missing.add(URL_VARIABLE);
+      }
+      if (token == null || token.isBlank()) {
+        missing.add(TOKEN_VARIABLE);
+      }
+      if (!missing.isEmpty()) {
+        throw new IllegalStateException(
+            "set "
+                + String.join(" and ", missing)
+                + " to the deployment URL and a session token (see `coder tokens create`)");
+      }
+      try {
+        baseUrl(url);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException(URL_VARIABLE + " is not usable: " + e.getMessage(), e);
+      }
+      return sessionToken(token);
+    }
+
+    /**
+     * Returns the client.
+     *
+     * @throws IllegalStateException if no base URL was set
+     */
+    public CoderClient build() {
+      if (baseUrl == null) {
+        throw new IllegalStateException("baseUrl is required, for example https://coder.example.com");
+      }
+      boolean owned = okHttpClient == null;
+      OkHttpClient.Builder http =
+          owned
+              ? new OkHttpClient.Builder()
+                  .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
+                  .readTimeout(DEFAULT_READ_TIMEOUT)
+                  .writeTimeout(DEFAULT_WRITE_TIMEOUT)
+              : okHttpClient.newBuilder();
+      if (connectTimeout != null) {
+        http.connectTimeout(connectTimeout);
+      }
+      if (readTimeout != null) {
+        http.readTimeout(readTimeout);
+      }
+      if (writeTimeout != null) {
+        http.writeTimeout(writeTimeout);
+      }
+      if (callTimeout != null) {
+        http.callTimeout(callTimeout);
+      }
+      http.followSslRedirects(false).addNetworkInterceptor(new AuthInterceptor(baseUrl, auth));
+
+      String agent =
+          userAgent == null ? SdkVersion.userAgent() : userAgent + " " + SdkVersion.userAgent();
+      HttpUrl apiRoot = baseUrl.newBuilder().addPathSegment("api").addPathSegment("v2").build();
+      return new CoderClient(baseUrl, new HttpPipeline(apiRoot, http.build(), owned, agent));
+    }
+
+    private static Duration checkTimeout(Duration timeout, String name) {
+      Objects.requireNonNull(timeout, name + " == null");
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative, was " + timeout);
+      }
+      return timeout;
+    }
+
+    /** Drops a trailing {@code /api/v2}, which users often copy from API docs into the URL. */
+    private static HttpUrl withoutApiSuffix(HttpUrl url) {
+      List<String> segments = new ArrayList<>(url.pathSegments());
+      segments.removeIf(String::isEmpty);
+      int size = segments.size();
+      if (size >= 2 && segments.get(size - 2).equals("api") && segments.get(size - 1).equals("v2")) {
+        segments = segments.subList(0, size - 2);
+      }
+      HttpUrl.Builder builder = url.newBuilder().encodedPath("/");
+      segments.forEach(builder::addPathSegment);
+      return builder.build();
+    }
+  }
+}

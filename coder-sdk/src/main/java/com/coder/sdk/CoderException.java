@@ -1,0 +1,24 @@
+package com.coder.sdk;
+
+/**
+ * The root of every exception this SDK throws for a failed call: an error answer from the server
+ * ({@link CoderApiException}), an answer that could not be decoded ({@link CoderDecodeException}),
+ * or a network failure ({@link CoderTransportException}).
+ *
+ * <p>Messages name the call (method and path) and what went wrong; they never contain the session
+ * token or other credentials. Invalid arguments are reported before any call with {@link
+ * IllegalArgumentException} or {@link NullPointerException} naming the argument.
+ */
+public class CoderException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates an exception with a message. */
+  public CoderException(String message) {
+    super(message);
+  }
+
+  /** Creates an exception with a message and the failure that caused it. */
+  public CoderException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

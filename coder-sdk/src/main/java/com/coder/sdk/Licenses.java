@@ -1,0 +1,60 @@
+package com.coder.sdk;
+
+import com.coder.sdk.internal.ApiRequest;
+import com.coder.sdk.internal.HttpPipeline;
+import com.coder.sdk.model.AddLicenseRequest;
+import com.coder.sdk.model.License;
+import com.coder.sdk.model.Response;
+import java.util.Objects;
+
+/**
+ * The licenses of an enterprise deployment: {@code /api/v2/licenses}. Get one from {@link
+ * CoderClient#licenses()}. On an open-source build these routes do not exist and every call fails
+ * with {@link NotFoundException}.
+ *
+ * <pre>{@code
+ * License license = client.licenses().add(Files.readString(Path.of("coder.license")));
+ * client.licenses().refreshEntitlements();
+ * }</pre>
+ *
+ * <p>Thread-safe. License strings are never written to exception messages.
+ */
+public final class Licenses {
+  private final HttpPipeline http;
+
+  Licenses(HttpPipeline http) {
+    this.http = http;
+  }
+
+  /**
+   * Adds a license. Sends {@code POST /api/v2/licenses} with {@code {"license": licenseJwt}}; the
+   * server verifies the signature and recomputes entitlements.
+   *
+   * @param licenseJwt the license as issued; surrounding whitespace, such as the newline at the end
+   *     of a license file, is removed
+   * @throws BadRequestException if the license is malformed, expired, wrongly signed, or bound to
+   *     another deployment
+   * @throws ForbiddenException if the caller may not add licenses (normally only owners may)
+   */
+  public License add(String licenseJwt) {
+    Objects.requireNonNull(licenseJwt, "licenseJwt == null");
+    String license = licenseJwt.strip();
+    if (license.isEmpty()) {
+      throw new IllegalArgumentException("licenseJwt is blank");
+    }
+    return http.call(ApiRequest.post("licenses").body(new AddLicenseRequest(license)), License.class);
+  }
+
+  /**
+   * Asks the server to recompute entitlements from its licenses now. Sends {@code POST
+   * /api/v2/licenses/refresh-entitlements}.
+   *
+   * @return the server's confirmation message
+   * @throws BadRequestException if entitlements were refreshed too recently; {@link
+   *     CoderApiException#retryAfter()} says how long to wait
+   * @throws ForbiddenException if the caller may not manage licenses
+   */
+  public Response refreshEntitlements() {
+    return http.callForMessage(ApiRequest.post("licenses", "refresh-entitlements"));
+  }
+}

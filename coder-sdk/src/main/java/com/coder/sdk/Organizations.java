@@ -1,0 +1,120 @@
+package com.coder.sdk;
+
+import com.coder.sdk.internal.ApiRequest;
+import com.coder.sdk.internal.HttpPipeline;
+import com.coder.sdk.model.CreateOrganizationRequest;
+import com.coder.sdk.model.Organization;
+import com.coder.sdk.model.Response;
+import com.coder.sdk.model.UpdateOrganizationRequest;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The organizations of the deployment: {@code /api/v2/organizations}. Get one from {@link
+ * CoderClient#organizations()}.
+ *
+ * <p>An organization is named by its ID, by its name (matched ignoring case), or by {@code
+ * "default"} for the default organization. Reads work on every Coder build; creating, updating
+ * and deleting need a deployment licensed for multiple organizations, and otherwise fail with
+ * {@link ForbiddenException}.
+ *
+ * <pre>{@code
+ * Organization org = client.organizations().create(
+ *     CreateOrganizationRequest.builder("data-platform").displayName("Data Platform").build());
+ * client.organizations().update(org.id(),
+ *     UpdateOrganizationRequest.builder().description("Pipelines and notebooks").build());
+ * }</pre>
+ *
+ * <p>Thread-safe. Every method throws {@link CoderApiException} (or a subclass) when the server
+ * refuses the call, and {@link CoderTransportException} when it cannot be reached.
+ */
+public final class Organizations {
+  private final HttpPipeline http;
+
+  Organizations(HttpPipeline http) {
+    this.http = http;
+  }
+
+  /**
+   * Lists the organizations the caller may read: all of them for an owner, the caller's own for a
+   * member. Sends {@code GET /api/v2/organizations}.
+   */
+  public List<Organization> list() {
+    return http.callForList(ApiRequest.get("organizations"), Organization.class);
+  }
+
+  /**
+   * Gets an organization by ID, name or {@code "default"}. Sends {@code GET
+   * /api/v2/organizations/{organization}}.
+   *
+   * @throws NotFoundException if it does not exist or the caller may not read it
+   */
+  public Organization get(String organization) {
+    return http.call(
+        ApiRequest.get("organizations", Arguments.organization(organization)), Organization.class);
+  }
+
+  /** Gets an organization by ID; see {@link #get(String)}. */
+  public Organization get(UUID organization) {
+    return get(Arguments.organization(organization));
+  }
+
+  /**
+   * Creates an organization; the caller becomes its first member. Sends {@code POST
+   * /api/v2/organizations}.
+   *
+   * @throws BadRequestException if the server rejects a field ({@link
+   *     CoderApiException#validations()} names it) or the name is {@code default}
+   * @throws ConflictException if an organization with that name exists (ignoring case)
+   * @throws ForbiddenException if the caller may not create organizations, or the deployment is
+   *     not licensed for multiple organizations
+   */
+  public Organization create(CreateOrganizationRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    return http.call(ApiRequest.post("organizations").body(request), Organization.class);
+  }
+
+  /**
+   * Changes the fields set in {@code request} and leaves the rest as they are. Sends {@code PATCH
+   * /api/v2/organizations/{organization}}.
+   *
+   * @return the organization after the change
+   * @throws ConflictException if the new name is taken
+   * @throws ForbiddenException if the deployment is not licensed for multiple organizations (the
+   *     server checks this before it looks the organization up) or the caller lacks permission
+   * @throws NotFoundException if the organization does not exist
+   */
+  public Organization update(String organization, UpdateOrganizationRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    return http.call(
+        ApiRequest.patch("organizations", Arguments.organization(organization)).body(request),
+        Organization.class);
+  }
+
+  /** Changes an organization named by ID; see {@link #update(String, UpdateOrganizationRequest)}. */
+  public Organization update(UUID organization, UpdateOrganizationRequest request) {
+    return update(Arguments.organization(organization), request);
+  }
+
+  /**
+   * Deletes an organization. Sends {@code DELETE /api/v2/organizations/{organization}}.
+   *
+   * <p>The server refuses while the organization still has workspaces, templates, members other
+   * than one, groups other than {@code Everyone}, or provisioner keys: it answers 500 and {@link
+   * CoderApiException#detail()} counts what is left.
+   *
+   * @return the server's confirmation message
+   * @throws BadRequestException for the default organization, which cannot be deleted
+   * @throws ServerErrorException while resources remain in the organization
+   */
+  public Response delete(String organization) {
+    return http.callForMessage(
+        ApiRequest.delete("organizations", Arguments.organization(organization)));
+  }
+
+  /** Deletes an organization named by ID; see {@link #delete(String)}. */
+  public Response delete(UUID organization) {
+    return delete(Arguments.organization(organization));
+  }
+}

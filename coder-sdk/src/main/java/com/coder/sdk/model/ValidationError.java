@@ -1,0 +1,20 @@
+package com.coder.sdk.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * One failed check of a request, as listed in {@link Response#validations()}.
+ *
+ * @param field the JSON name of the body field or query parameter that failed
+ * @param detail why it failed, for example {@code Validation failed for tag "organization_name"}
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ValidationError(
+    @JsonProperty("field") String field, @JsonProperty("detail") String detail) {
+
+  public ValidationError {
+    field = Fields.orEmpty(field);
+    detail = Fields.orEmpty(detail);
+  }
+}
