@@ -21,6 +21,20 @@ final class Arguments {
     return organization;
   }
 
+  /** Checks a user reference: an ID, a user name, or {@code me}; see {@link #organization}. */
+  static String user(String user) {
+    Objects.requireNonNull(user, "user == null");
+    if (user.isBlank() || user.equals(".") || user.equals("..")) {
+      throw new IllegalArgumentException(
+          "user must be an ID, a user name or \"me\", not \"" + user + "\"");
+    }
+    return user;
+  }
+
+  static String user(UUID user) {
+    return Objects.requireNonNull(user, "user == null").toString();
+  }
+
   static String organization(UUID organization) {
     return Objects.requireNonNull(organization, "organization == null").toString();
   }

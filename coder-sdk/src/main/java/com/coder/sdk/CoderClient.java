@@ -3,6 +3,7 @@ package com.coder.sdk;
 import com.coder.sdk.internal.AuthInterceptor;
 import com.coder.sdk.internal.HttpPipeline;
 import com.coder.sdk.internal.SdkVersion;
+import com.coder.sdk.model.BuildInfo;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,8 +28,9 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>The API is grouped into sub-clients: {@link #organizations()}, {@link #licenses()} and {@link
- * #provisionerJobs()}. Calls are synchronous and throw a {@link CoderException} on failure.
+ * <p>The API is grouped into sub-clients: {@link #organizations()}, {@link #members()}, {@link
+ * #licenses()}, {@link #deployment()}, {@link #users()}, {@link #provisionerJobs()} and {@link
+ * #provisionerDaemons()}. Calls are synchronous and throw a {@link CoderException} on failure.
  *
  * <p>A client is immutable and thread-safe; share one per deployment. Credentials are sent only
  * to the deployment's origin (scheme, host and port): a redirect to another host is followed
@@ -46,15 +48,23 @@ public final class CoderClient implements AutoCloseable {
   private final HttpUrl baseUrl;
   private final HttpPipeline http;
   private final Organizations organizations;
+  private final Members members;
   private final Licenses licenses;
+  private final Deployment deployment;
+  private final Users users;
   private final ProvisionerJobs provisionerJobs;
+  private final ProvisionerDaemons provisionerDaemons;
 
   private CoderClient(HttpUrl baseUrl, HttpPipeline http) {
     this.baseUrl = baseUrl;
     this.http = http;
     this.organizations = new Organizations(http);
+    this.members = new Members(http);
     this.licenses = new Licenses(http);
+    this.deployment = new Deployment(http);
+    this.users = new Users(http);
     this.provisionerJobs = new ProvisionerJobs(http);
+    this.provisionerDaemons = new ProvisionerDaemons(http);
   }
 
   /** Starts configuring a client. */
@@ -77,14 +87,86 @@ public final class CoderClient implements AutoCloseable {
     return organizations;
   }
 
-  /** Licenses: add, and refresh entitlements. */
+  /** Members of organizations: list, get, add, remove, and update roles. */
+  public Members members() {
+    return members;
+  }
+
+  /** Licenses: list, add, delete, and refresh entitlements. */
   public Licenses licenses() {
     return licenses;
   }
 
-  /** Provisioner jobs of an organization: list and get. */
+  /** The deployment as a whole: build info and entitlements. */
+  public Deployment deployment() {
+    return deployment;
+  }
+
+  /** Users: the caller, or a user by ID or name. */
+  public Users users() {
+    return users;
+  }
+
+  /** Provisioner jobs: list, get, await, logs, and cancel. */
   public ProvisionerJobs provisionerJobs() {
     return provisionerJobs;
+  }
+
+  /** Provisioner daemons of an organization: list. */
+  public ProvisionerDaemons provisionerDaemons() {
+    return provisionerDaemons;
+  }
+
+  /**
+   * Checks that the deployment answers and the credentials work, with messages a person can act
+   * on; useful at the start of a script. Sends {@code GET /api/v2/buildinfo} and {@code GET
+   * /api/v2/users/me}.
+   *
+   * <pre>{@code
+   * ConnectionInfo info = client.checkConnection();
+   * System.out.println("Signed in to Coder " + info.buildInfo().version()
+   *     + " as " + info.user().username());
+   * }</pre>
+   *
+   * @throws CoderTransportException if nothing answers at the base URL
+   * @throws CoderDecodeException if something answers but it is not Coder's API
+   * @throws UnauthorizedException if the token is missing, invalid or expired
+   */
+  public ConnectionInfo checkConnection() {
+    BuildInfo buildInfo;
+    try {
+      buildInfo = deployment.buildInfo();
+    } catch (CoderTransportException e) {
+      throw new CoderTransportException(
+          "cannot reach Coder at " + baseUrl + ": " + e.getMessage()
+              + ". Check the URL (CODER_URL) and any proxy between here and the deployment.",
+          e.method(),
+          e.url(),
+          e);
+    } catch (CoderDecodeException | NotFoundException e) {
+      throw new CoderException(
+          "something answered at " + baseUrl + ", but not Coder's API: " + e.getMessage()
+              + ". Use the URL of the Coder dashboard.",
+          e);
+    }
+
+    try {
+      return new ConnectionInfo(baseUrl.uri(), buildInfo, users.me());
+    } catch (UnauthorizedException e) {
+      UnauthorizedException explained =
+          new UnauthorizedException(
+              "Coder " + buildInfo.version() + " at " + baseUrl + " rejected the credentials: "
+                  + (e.serverMessage().isEmpty() ? e.getMessage() : e.serverMessage())
+                  + " Create a token with `coder tokens create` and set it (CODER_SESSION_TOKEN).",
+              e.statusCode(),
+              e.method(),
+              e.path(),
+              e.response().orElse(null),
+              e.bodyExcerpt(),
+              e.retryAfter().orElse(null));
+      explained.initCause(e);
+      throw explained;
+    }
   }
 
   /** Returns the deployment URL this client talks to, without {@code /api/v2}. */
@@ -100,6 +182,10 @@ public final class CoderClient implements AutoCloseable {
   @Override
   public void close() {
     http.close();
+  }
+
+  HttpPipeline http() {
+    return http;
   }
 
   @Override
@@ -301,12 +387,13 @@ public final class CoderClient implements AutoCloseable {
       if (callTimeout != null) {
         http.callTimeout(callTimeout);
       }
-      http.followSslRedirects(false).addNetworkInterceptor(new AuthInterceptor(baseUrl, auth));
+      AuthInterceptor authInterceptor = new AuthInterceptor(baseUrl, auth);
+      http.followSslRedirects(false).addNetworkInterceptor(authInterceptor);
 
       String agent =
           userAgent == null ? SdkVersion.userAgent() : userAgent + " " + SdkVersion.userAgent();
       HttpUrl apiRoot = baseUrl.newBuilder().addPathSegment("api").addPathSegment("v2").build();
-      return new CoderClient(baseUrl, new HttpPipeline(apiRoot, http.build(), owned, agent));
+      return new CoderClient(baseUrl, new HttpPipeline(apiRoot, http.build(), authInterceptor, owned, agent));
     }
 
     private static Duration checkTimeout(Duration timeout, String name) {

@@ -5,6 +5,7 @@ import com.coder.sdk.internal.HttpPipeline;
 import com.coder.sdk.model.AddLicenseRequest;
 import com.coder.sdk.model.License;
 import com.coder.sdk.model.Response;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,7 +18,8 @@ import java.util.Objects;
  * client.licenses().refreshEntitlements();
  * }</pre>
  *
- * <p>Thread-safe. License strings are never written to exception messages.
+ * <p>To see what the licenses allow, read {@link Deployment#entitlements()}. Thread-safe. License
+ * strings are never written to exception messages.
  */
 public final class Licenses {
   private final HttpPipeline http;
@@ -56,5 +58,29 @@ public final class Licenses {
    */
   public Response refreshEntitlements() {
     return http.callForMessage(ApiRequest.post("licenses", "refresh-entitlements"));
+  }
+
+  /**
+   * Lists the installed licenses with their decoded claims. Sends {@code GET /api/v2/licenses}.
+   *
+   * <pre>{@code
+   * for (License license : client.licenses().list()) {
+   *   System.out.println(license.id() + " expires " + license.expiresAt().orElse(null)
+   *       + (license.isTrial() ? " (trial)" : ""));
+   * }
+   * }</pre>
+   */
+  public List<License> list() {
+    return http.callForList(ApiRequest.get("licenses"), License.class);
+  }
+
+  /**
+   * Removes a license. Sends {@code DELETE /api/v2/licenses/{id}}.
+   *
+   * @param id the license's numeric {@link License#id()}
+   * @throws NotFoundException if no license has that ID
+   */
+  public void delete(int id) {
+    http.callForMessage(ApiRequest.delete("licenses", Integer.toString(id)));
   }
 }

@@ -2,12 +2,19 @@ package com.coder.sdk;
 
 import com.coder.sdk.internal.ApiRequest;
 import com.coder.sdk.internal.HttpPipeline;
+import com.coder.sdk.internal.Sleeper;
 import com.coder.sdk.model.ProvisionerJob;
+import com.coder.sdk.model.ProvisionerJobInput;
+import com.coder.sdk.model.ProvisionerJobLog;
 import com.coder.sdk.model.ProvisionerJobStatus;
+import com.coder.sdk.model.ProvisionerJobType;
+import com.coder.sdk.model.Response;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 /**
  * The provisioner jobs of an organization: {@code /api/v2/organizations/{organization}/provisionerjobs}.
@@ -26,10 +33,24 @@ import java.util.UUID;
  * Thread-safe.
  */
 public final class ProvisionerJobs {
+  /** The first pause between polls in {@link #await}; it doubles up to {@link #MAX_POLL_INTERVAL}. */
+  static final Duration FIRST_POLL_INTERVAL = Duration.ofMillis(250);
+
+  /** The longest pause between polls in {@link #await}. */
+  static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(5);
+
   private final HttpPipeline http;
+  private final Sleeper sleeper;
+  private final LongSupplier nanoTime;
 
   ProvisionerJobs(HttpPipeline http) {
+    this(http, Sleeper.SYSTEM, System::nanoTime);
+  }
+
+  ProvisionerJobs(HttpPipeline http, Sleeper sleeper, LongSupplier nanoTime) {
     this.http = http;
+    this.sleeper = sleeper;
+    this.nanoTime = nanoTime;
   }
 
   /**
@@ -99,5 +120,153 @@ public final class ProvisionerJobs {
   /** Gets one job of an organization named by ID; see {@link #get(String, UUID)}. */
   public ProvisionerJob get(UUID organization, UUID job) {
     return get(Arguments.organization(organization), job);
+  }
+
+  /**
+   * Waits until the job reaches a terminal state, reading it again with growing pauses (from 250
+   * ms, doubling, up to 5 s) and never past the timeout.
+   *
+   * <pre>{@code
+   * ProvisionerJob done = client.provisionerJobs().await("default", jobId, Duration.ofMinutes(10));
+   * }</pre>
+   *
+   * @return the job once it succeeded
+   * @throws ProvisionerJobFailedException if it failed or was canceled; carries the job with its
+   *     error and error code
+   * @throws ProvisionerJobTimeoutException if it was still running after {@code timeout}; names the
+   *     last status seen
+   * @throws CoderException if reading the job fails, or the thread is interrupted (the interrupt
+   *     flag is kept)
+   */
+  public ProvisionerJob await(String organization, UUID job, Duration timeout) {
+    Arguments.organization(organization);
+    Objects.requireNonNull(job, "job == null");
+    Objects.requireNonNull(timeout, "timeout == null");
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout must not be negative, was " + timeout);
+    }
+
+    long deadline = nanoTime.getAsLong() + timeout.toNanos();
+    Duration pause = FIRST_POLL_INTERVAL;
+    while (true) {
+      ProvisionerJob current = get(organization, job);
+      if (current.status().isTerminal()) {
+        if (current.status().equals(ProvisionerJobStatus.SUCCEEDED)) {
+          return current;
+        }
+        throw new ProvisionerJobFailedException(current);
+      }
+
+      long remaining = deadline - nanoTime.getAsLong();
+      if (remaining <= 0) {
+        throw new ProvisionerJobTimeoutException(current, timeout);
+      }
+      Duration wait = pause.toNanos() < remaining ? pause : Duration.ofNanos(remaining);
+      try {
+        sleeper.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CoderException("interrupted while waiting for provisioner job " + job, e);
+      }
+      Duration doubled = pause.multipliedBy(2);
+      pause = doubled.compareTo(MAX_POLL_INTERVAL) > 0 ? MAX_POLL_INTERVAL : doubled;
+    }
+  }
+
+  /** Waits for a job of an organization named by ID; see {@link #await(String, UUID, Duration)}. */
+  public ProvisionerJob await(UUID organization, UUID job, Duration timeout) {
+    return await(Arguments.organization(organization), job, timeout);
+  }
+
+  /** Waits for {@code job} to finish; see {@link #await(String, UUID, Duration)}. */
+  public ProvisionerJob await(ProvisionerJob job, Duration timeout) {
+    Objects.requireNonNull(job, "job == null");
+    return await(job.organizationId().toString(), job.id(), timeout);
+  }
+
+  /**
+   * Returns the job's stored log lines, oldest first. Coder keeps logs under the template version
+   * or workspace build that owns the job, so this sends {@code GET
+   * /api/v2/templateversions/{id}/logs}, {@code .../dry-run/{job}/logs} or {@code
+   * /api/v2/workspacebuilds/{id}/logs}, chosen by the job's type and input.
+   *
+   * @throws IllegalArgumentException if the job's type is unknown to this SDK or its input lacks
+   *     the owner's ID
+   */
+  public List<ProvisionerJobLog> logs(ProvisionerJob job) {
+    return logs(job, 0);
+  }
+
+  /**
+   * Returns the job's log lines whose ID is greater than {@code afterId}; see {@link
+   * #logs(ProvisionerJob)}.
+   */
+  public List<ProvisionerJobLog> logs(ProvisionerJob job, long afterId) {
+    ApiRequest request = ApiRequest.get(ownedBy(job, "logs"));
+    if (afterId > 0) {
+      request.query("after", Long.toString(afterId));
+    }
+    return http.callForList(request, ProvisionerJobLog.class);
+  }
+
+  /**
+   * Follows the job's log from the start; see {@link #followLogs(ProvisionerJob, long)}.
+   */
+  public LogStream followLogs(ProvisionerJob job) {
+    return followLogs(job, 0);
+  }
+
+  /**
+   * Follows the job's log: the stored lines after {@code afterId}, then each new line as the job
+   * writes it, until the job completes. The server streams over a WebSocket, opened with the same
+   * credentials and origin rule as every other call; redirects are not followed. Close the
+   * stream when done.
+   *
+   * @throws IllegalArgumentException if the job's type is unknown to this SDK or its input lacks
+   *     the owner's ID
+   */
+  public LogStream followLogs(ProvisionerJob job, long afterId) {
+    ApiRequest request = ApiRequest.get(ownedBy(job, "logs")).query("follow", "");
+    if (afterId > 0) {
+      request.query("after", Long.toString(afterId));
+    }
+    LogStream stream = new LogStream(afterId);
+    stream.attach(http.stream(request, ProvisionerJobLog.class, stream.sink()));
+    return stream;
+  }
+
+  /**
+   * Cancels the job. A pending job becomes canceled at once; a running one becomes canceling
+   * until its daemon stops. Sends {@code PATCH .../cancel} on the template version or workspace
+   * build that owns the job (see {@link #logs(ProvisionerJob)}).
+   *
+   * @return the server's confirmation message
+   * @throws BadRequestException if the job already completed or was already canceled
+   * @throws ForbiddenException if the template does not let the caller cancel builds
+   */
+  public Response cancel(ProvisionerJob job) {
+    return http.callForMessage(ApiRequest.patch(ownedBy(job, "cancel")));
+  }
+
+  /** Returns the path of the template version or workspace build that owns {@code job}. */
+  private static String[] ownedBy(ProvisionerJob job, String action) {
+    Objects.requireNonNull(job, "job == null");
+    ProvisionerJobType type = job.type();
+    ProvisionerJobInput input = job.input();
+    if (type.equals(ProvisionerJobType.WORKSPACE_BUILD) && input.workspaceBuildId() != null) {
+      return new String[] {"workspacebuilds", input.workspaceBuildId().toString(), action};
+    }
+    if (type.equals(ProvisionerJobType.TEMPLATE_VERSION_IMPORT) && input.templateVersionId() != null) {
+      return new String[] {"templateversions", input.templateVersionId().toString(), action};
+    }
+    if (type.equals(ProvisionerJobType.TEMPLATE_VERSION_DRY_RUN)
+        && input.templateVersionId() != null) {
+      return new String[] {
+        "templateversions", input.templateVersionId().toString(), "dry-run", job.id().toString(), action
+      };
+    }
+    throw new IllegalArgumentException(
+        "cannot tell what owns provisioner job " + job.id() + " of type " + type.value()
+            + " with input " + input + ", so its " + action + " endpoint is unknown");
   }
 }

@@ -36,6 +36,10 @@ public final class ApiRequest {
     return new ApiRequest("POST", segments);
   }
 
+  public static ApiRequest put(String... segments) {
+    return new ApiRequest("PUT", segments);
+  }
+
   public static ApiRequest patch(String... segments) {
     return new ApiRequest("PATCH", segments);
   }

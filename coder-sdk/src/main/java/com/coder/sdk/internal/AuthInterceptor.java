@@ -26,9 +26,18 @@ public final class AuthInterceptor implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    Request request = chain.request();
+    return chain.proceed(authenticate(chain.request()));
+  }
+
+  /**
+   * Returns {@code request} with credentials added when it goes to the deployment's origin, and
+   * unchanged otherwise.
+   *
+   * @throws AuthenticationFailure if the {@link CoderAuth} failed
+   */
+  public Request authenticate(Request request) throws AuthenticationFailure {
     if (!sameOrigin(request.url(), origin)) {
-      return chain.proceed(request);
+      return request;
     }
 
     Request.Builder authenticated = request.newBuilder();
@@ -37,7 +46,7 @@ public final class AuthInterceptor implements Interceptor {
     } catch (RuntimeException e) {
       throw new AuthenticationFailure(e);
     }
-    return chain.proceed(authenticated.build());
+    return authenticated.build();
   }
 
   static boolean sameOrigin(HttpUrl url, HttpUrl origin) {

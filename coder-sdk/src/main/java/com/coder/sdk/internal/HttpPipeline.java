@@ -1,5 +1,6 @@
 package com.coder.sdk.internal;
 
+import com.coder.sdk.CoderDecodeException;
 import com.coder.sdk.CoderException;
 import com.coder.sdk.CoderTimeoutException;
 import com.coder.sdk.CoderTransportException;
@@ -17,6 +18,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
 import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +33,8 @@ public final class HttpPipeline implements AutoCloseable {
   private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
 
   private final OkHttpClient client;
+  private final OkHttpClient webSocketClient;
+  private final AuthInterceptor auth;
   private final HttpUrl apiRoot;
   private final String userAgent;
   private final boolean ownsClient;
@@ -38,12 +43,23 @@ public final class HttpPipeline implements AutoCloseable {
 
   /**
    * @param apiRoot the deployment URL with {@code api/v2} appended
-   * @param client the client to send calls with, already carrying the auth interceptor
+   * @param client the client to send calls with, already carrying {@code auth} as a network
+   *     interceptor
+   * @param auth adds credentials; used directly for WebSocket upgrades, which OkHttp does not pass
+   *     through network interceptors
    * @param ownsClient whether {@link #close()} releases the client's threads and connections
    */
-  public HttpPipeline(HttpUrl apiRoot, OkHttpClient client, boolean ownsClient, String userAgent) {
+  public HttpPipeline(
+      HttpUrl apiRoot,
+      OkHttpClient client,
+      AuthInterceptor auth,
+      boolean ownsClient,
+      String userAgent) {
     this.apiRoot = apiRoot;
     this.client = client;
+    this.auth = auth;
+    // Credentials are set on the upgrade request itself, so no redirect may carry them elsewhere.
+    this.webSocketClient = client.newBuilder().followRedirects(false).build();
     this.ownsClient = ownsClient;
     this.userAgent = userAgent;
   }
@@ -86,6 +102,103 @@ public final class HttpPipeline implements AutoCloseable {
     return url.build();
   }
 
+  /**
+   * Opens a WebSocket for {@code request} (a GET) and delivers each text message, decoded as
+   * {@code type}, to {@code sink}. Credentials are added only because the URL is on the
+   * deployment's origin; redirects are not followed.
+   *
+   * @return a handle that closes the socket
+   */
+  public <T> AutoCloseable stream(ApiRequest request, Class<T> type, StreamSink<T> sink) {
+    checkOpen();
+    HttpUrl url = url(request);
+    String target = target(url);
+    Request upgrade;
+    try {
+      upgrade =
+          auth.authenticate(
+              new Request.Builder().url(url).header("User-Agent", userAgent).build());
+    } catch (AuthInterceptor.AuthenticationFailure e) {
+      throw new CoderException(
+          "GET " + target + ": could not add credentials: " + e.getMessage(), e.getCause());
+    }
+
+    WebSocket socket =
+        webSocketClient.newWebSocket(upgrade, new StreamListener<>(url, target, type, sink));
+    return () -> socket.close(1000, null);
+  }
+
+  /** Receives the values of a {@link #stream}; called on OkHttp's threads. */
+  public interface StreamSink<T> {
+    void onValue(T value);
+
+    /** The server closed the stream normally. */
+    void onEnd();
+
+    void onFailure(CoderException failure);
+  }
+
+  private final class StreamListener<T> extends WebSocketListener {
+    private final HttpUrl url;
+    private final String target;
+    private final Class<T> type;
+    private final StreamSink<T> sink;
+
+    StreamListener(HttpUrl url, String target, Class<T> type, StreamSink<T> sink) {
+      this.url = url;
+      this.target = target;
+      this.type = type;
+      this.sink = sink;
+    }
+
+    @Override
+    public void onMessage(WebSocket socket, String text) {
+      try {
+        sink.onValue(mapper.readValue(text, type));
+      } catch (JacksonException e) {
+        socket.cancel();
+        String excerpt = text.length() > 200 ? text.substring(0, 200) + "…" : text;
+        sink.onFailure(
+            new CoderDecodeException(
+                "GET " + target + " streamed a message that is not the expected JSON: "
+                    + e.getOriginalMessage(),
+                101,
+                "GET",
+                target,
+                null,
+                excerpt,
+                e));
+      }
+    }
+
+    @Override
+    public void onClosing(WebSocket socket, int code, String reason) {
+      socket.close(1000, null);
+      sink.onEnd();
+    }
+
+    @Override
+    public void onClosed(WebSocket socket, int code, String reason) {
+      sink.onEnd();
+    }
+
+    @Override
+    public void onFailure(WebSocket socket, Throwable failure, okhttp3.@Nullable Response response) {
+      if (response != null && response.code() != 101) {
+        sink.onFailure(ErrorMapper.toException("GET", target, response));
+      } else if (failure instanceof IOException) {
+        sink.onFailure(
+            new CoderTransportException(
+                "GET " + redacted(url) + " failed while streaming: " + describe((IOException) failure),
+                "GET",
+                redacted(url),
+                failure));
+      } else {
+        sink.onFailure(new CoderException("GET " + target + " failed while streaming", failure));
+      }
+    }
+  }
+
   /** Returns true once {@link #close()} was called. */
   public boolean isClosed() {
     return closed;
@@ -100,6 +213,12 @@ public final class HttpPipeline implements AutoCloseable {
     }
   }
 
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("this CoderClient is closed");
+    }
+  }
+
   private enum Empty {
     FAIL,
     EMPTY_LIST,
@@ -108,9 +227,7 @@ public final class HttpPipeline implements AutoCloseable {
 
   @SuppressWarnings("unchecked")
   private <T> T send(ApiRequest request, JavaType type, Empty onEmpty) {
-    if (closed) {
-      throw new IllegalStateException("this CoderClient is closed");
-    }
+    checkOpen();
     HttpUrl url = url(request);
     String target = target(url);
     Request httpRequest =

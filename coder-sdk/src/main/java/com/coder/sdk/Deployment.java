@@ -1,0 +1,38 @@
+package com.coder.sdk;
+
+import com.coder.sdk.internal.ApiRequest;
+import com.coder.sdk.internal.HttpPipeline;
+import com.coder.sdk.model.BuildInfo;
+import com.coder.sdk.model.Entitlements;
+
+/**
+ * Facts about the deployment as a whole: its version and its entitlements. Get one from {@link
+ * CoderClient#deployment()}. Thread-safe.
+ *
+ * <pre>{@code
+ * System.out.println("Coder " + client.deployment().buildInfo().version());
+ * boolean multiOrg = client.deployment().entitlements()
+ *     .isEntitled(Entitlements.MULTIPLE_ORGANIZATIONS);
+ * }</pre>
+ */
+public final class Deployment {
+  private final HttpPipeline http;
+
+  Deployment(HttpPipeline http) {
+    this.http = http;
+  }
+
+  /** Returns the server's version and URLs. Sends {@code GET /api/v2/buildinfo}, which needs no token. */
+  public BuildInfo buildInfo() {
+    return http.call(ApiRequest.get("buildinfo"), BuildInfo.class);
+  }
+
+  /**
+   * Returns what the deployment's licenses allow. Sends {@code GET /api/v2/entitlements}.
+   *
+   * @throws NotFoundException on an open-source build, which has no entitlements route
+   */
+  public Entitlements entitlements() {
+    return http.call(ApiRequest.get("entitlements"), Entitlements.class);
+  }
+}

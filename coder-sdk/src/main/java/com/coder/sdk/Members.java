@@ -1,0 +1,156 @@
+package com.coder.sdk;
+
+import com.coder.sdk.internal.ApiRequest;
+import com.coder.sdk.internal.HttpPipeline;
+import com.coder.sdk.model.OrganizationMember;
+import com.coder.sdk.model.OrganizationMemberWithUserData;
+import com.coder.sdk.model.PaginatedMembersResponse;
+import com.coder.sdk.model.UpdateRoles;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The members of organizations: {@code /api/v2/organizations/{organization}/members}. Get one
+ * from {@link CoderClient#members()}.
+ *
+ * <p>A user is named by ID, by user name, or by {@code "me"} for the caller.
+ *
+ * <pre>{@code
+ * client.members().add("data-platform", "alice");
+ * client.members().updateRoles("data-platform", "alice", List.of("organization-admin"));
+ * for (OrganizationMemberWithUserData member : client.members().list("data-platform")) {
+ *   System.out.println(member.username() + " " + member.roles());
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class Members {
+  /** Members fetched per page by {@link #list(String)}. */
+  public static final int DEFAULT_PAGE_SIZE = 100;
+
+  private final HttpPipeline http;
+
+  Members(HttpPipeline http) {
+    this.http = http;
+  }
+
+  /**
+   * Lists the organization's members, {@value #DEFAULT_PAGE_SIZE} per request, fetching pages as
+   * the result is iterated. Sends {@code GET
+   * /api/v2/organizations/{organization}/paginated-members?limit=..&offset=..}.
+   */
+  public PagedIterable<OrganizationMemberWithUserData> list(String organization) {
+    return list(organization, DEFAULT_PAGE_SIZE);
+  }
+
+  /** Lists members of an organization named by ID; see {@link #list(String)}. */
+  public PagedIterable<OrganizationMemberWithUserData> list(UUID organization) {
+    return list(Arguments.organization(organization), DEFAULT_PAGE_SIZE);
+  }
+
+  /**
+   * Lists the organization's members with {@code pageSize} per request; see {@link #list(String)}.
+   *
+   * @throws IllegalArgumentException if {@code pageSize} is below 1
+   */
+  public PagedIterable<OrganizationMemberWithUserData> list(String organization, int pageSize) {
+    String org = Arguments.organization(organization);
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
+    }
+    return new PagedIterable<>(
+        pageSize,
+        (offset, limit) -> {
+          PaginatedMembersResponse page =
+              http.call(
+                  ApiRequest.get("organizations", org, "paginated-members")
+                      .query("limit", Integer.toString(limit))
+                      .query("offset", Long.toString(offset)),
+                  PaginatedMembersResponse.class);
+          return new Page<>(page.members(), offset, page.count());
+        });
+  }
+
+  /**
+   * Gets one member. Sends {@code GET /api/v2/organizations/{organization}/members/{user}}.
+   *
+   * @throws NotFoundException if the user is not a member
+   */
+  public OrganizationMemberWithUserData get(String organization, String user) {
+    return http.call(
+        ApiRequest.get(
+            "organizations", Arguments.organization(organization), "members", Arguments.user(user)),
+        OrganizationMemberWithUserData.class);
+  }
+
+  /** Gets one member, both named by ID; see {@link #get(String, String)}. */
+  public OrganizationMemberWithUserData get(UUID organization, UUID user) {
+    return get(Arguments.organization(organization), Arguments.user(user));
+  }
+
+  /**
+   * Adds a user to the organization with no extra roles. Sends {@code POST
+   * /api/v2/organizations/{organization}/members/{user}}.
+   *
+   * @throws BadRequestException if the user is already a member, or memberships are managed by the
+   *     identity provider
+   */
+  public OrganizationMember add(String organization, String user) {
+    return http.call(
+        ApiRequest.post(
+            "organizations", Arguments.organization(organization), "members", Arguments.user(user)),
+        OrganizationMember.class);
+  }
+
+  /** Adds a user, both named by ID; see {@link #add(String, String)}. */
+  public OrganizationMember add(UUID organization, UUID user) {
+    return add(Arguments.organization(organization), Arguments.user(user));
+  }
+
+  /**
+   * Removes a user from the organization. Sends {@code DELETE
+   * /api/v2/organizations/{organization}/members/{user}}.
+   *
+   * @throws BadRequestException if the caller tries to remove themselves
+   */
+  public void remove(String organization, String user) {
+    http.callForMessage(
+        ApiRequest.delete(
+            "organizations", Arguments.organization(organization), "members", Arguments.user(user)));
+  }
+
+  /** Removes a user, both named by ID; see {@link #remove(String, String)}. */
+  public void remove(UUID organization, UUID user) {
+    remove(Arguments.organization(organization), Arguments.user(user));
+  }
+
+  /**
+   * Replaces the organization roles assigned to a member, for example {@code
+   * organization-admin}; the implicit member role is not listed. Sends {@code PUT
+   * /api/v2/organizations/{organization}/members/{user}/roles}.
+   *
+   * @throws BadRequestException if the caller changes their own roles, or roles are managed by the
+   *     identity provider
+   * @throws ForbiddenException if the caller may not assign those roles
+   */
+  public OrganizationMember updateRoles(String organization, String user, List<String> roles) {
+    Objects.requireNonNull(roles, "roles == null");
+    roles.forEach(role -> Objects.requireNonNull(role, "roles contains null"));
+    return http.call(
+        ApiRequest.put(
+                "organizations",
+                Arguments.organization(organization),
+                "members",
+                Arguments.user(user),
+                "roles")
+            .body(new UpdateRoles(roles)),
+        OrganizationMember.class);
+  }
+
+  /** Replaces a member's roles, both named by ID; see {@link #updateRoles(String, String, List)}. */
+  public OrganizationMember updateRoles(UUID organization, UUID user, List<String> roles) {
+    return updateRoles(Arguments.organization(organization), Arguments.user(user), roles);
+  }
+}
