@@ -3,8 +3,10 @@ package com.coder.sdk.examples;
 import com.coder.sdk.CoderClient;
 import com.coder.sdk.CoderException;
 import com.coder.sdk.NotFoundException;
+import com.coder.sdk.ProvisionerDaemonFilter;
 import com.coder.sdk.ProvisionerJobFilter;
 import com.coder.sdk.model.Organization;
+import com.coder.sdk.model.ProvisionerDaemon;
 import com.coder.sdk.model.ProvisionerJob;
 import com.coder.sdk.model.ProvisionerJobStatus;
 import java.io.PrintStream;
@@ -90,6 +92,9 @@ public final class ProvisionerQueueReport {
 
   private void printQueue(Organization organization, List<ProvisionerJob> jobs) {
     out.println();
+    printDaemons(organization);
+
+    out.println();
     out.println("Provisioner jobs of " + organization.name());
     if (jobs == null) {
       out.println("  (not visible to this token: reading jobs needs an owner or admin)");
@@ -114,6 +119,39 @@ public final class ProvisionerQueueReport {
           age(job.createdAt()),
           job.id().toString().substring(0, 8),
           job.error() == null ? "" : shorten(job.error(), 48));
+    }
+    table.print(out, "  ");
+  }
+
+  private void printDaemons(Organization organization) {
+    out.println("Provisioner daemons of " + organization.name());
+    List<ProvisionerDaemon> daemons;
+    try {
+      daemons =
+          coder
+              .provisionerDaemons()
+              .list(organization.id(), ProvisionerDaemonFilter.builder().includeOffline().build());
+    } catch (NotFoundException e) {
+      out.println("  (not visible to this token)");
+      return;
+    }
+    if (daemons.isEmpty()) {
+      out.println("  (none: jobs of this organization wait until a daemon connects)");
+      return;
+    }
+
+    TextTable table = new TextTable("NAME", "STATUS", "VERSION", "TAGS", "CURRENT JOB", "LAST SEEN");
+    for (ProvisionerDaemon daemon : daemons) {
+      table.add(
+          daemon.name(),
+          daemon.status() == null ? "-" : daemon.status(),
+          daemon.version(),
+          daemon.tags(),
+          daemon.currentJob() == null
+              ? "-"
+              : daemon.currentJob().id().toString().substring(0, 8)
+                  + " " + daemon.currentJob().templateName(),
+          daemon.lastSeenAt() == null ? "never" : age(daemon.lastSeenAt()));
     }
     table.print(out, "  ");
   }
