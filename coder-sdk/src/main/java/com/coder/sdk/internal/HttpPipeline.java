@@ -184,9 +184,27 @@ public final class HttpPipeline implements AutoCloseable {
     try {
       return mapper.readValue(source.inputStream(), type);
     } catch (JacksonException e) {
+      IOException broken = connectionFailure(e);
+      if (broken != null) {
+        throw broken;
+      }
       throw ErrorMapper.decodeFailure(
           method, target, response, "", "the body is not the expected JSON: " + e.getOriginalMessage(), e);
     }
+  }
+
+  /**
+   * Returns the I/O failure behind a Jackson exception, if any. Jackson wraps a connection that
+   * breaks or times out while it reads inside an array or object; that is a transport failure,
+   * not a body of the wrong shape.
+   */
+  private static @Nullable IOException connectionFailure(JacksonException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException && !(cause instanceof JacksonException)) {
+        return (IOException) cause;
+      }
+    }
+    return null;
   }
 
   private @Nullable RequestBody requestBody(ApiRequest request) {
