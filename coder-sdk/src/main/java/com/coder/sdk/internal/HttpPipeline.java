@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -53,11 +54,14 @@ public final class HttpPipeline implements AutoCloseable {
     return send(request, mapper.constructType(type), Empty.FAIL);
   }
 
-  /** Sends the call and decodes a JSON array; an empty or {@code null} body is an empty list. */
+  /**
+   * Sends the call and decodes a JSON array; an empty or {@code null} body is an empty list, and
+   * {@code null} elements are dropped, as the models drop them from their own lists.
+   */
   public <T> List<T> callForList(ApiRequest request, Class<T> elementType) {
     JavaType listType = mapper.getTypeFactory().constructCollectionType(List.class, elementType);
     List<T> values = send(request, listType, Empty.EMPTY_LIST);
-    return List.copyOf(values);
+    return values.stream().filter(Objects::nonNull).toList();
   }
 
   /** Sends a call whose answer is only a message; an empty body is a message of {@code ""}. */
