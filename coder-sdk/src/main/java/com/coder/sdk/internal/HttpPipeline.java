@@ -180,11 +180,12 @@ public final class HttpPipeline implements AutoCloseable {
           target,
           response,
           ErrorMapper.excerpt(source),
-          "expected JSON but the body is " + contentType.type() + "/" + contentType.subtype()
-              + "; a proxy or sign-in page may have answered instead of Coder",
+          "the body is " + contentType.type() + "/" + contentType.subtype()
+              + ", not JSON; a proxy or sign-in page may have answered instead of Coder",
           null);
     }
 
+    byte[] head = ErrorMapper.head(source);
     try {
       return mapper.readValue(source.inputStream(), type);
     } catch (JacksonException e) {
@@ -193,7 +194,12 @@ public final class HttpPipeline implements AutoCloseable {
         throw broken;
       }
       throw ErrorMapper.decodeFailure(
-          method, target, response, "", "the body is not the expected JSON: " + e.getOriginalMessage(), e);
+          method,
+          target,
+          response,
+          ErrorMapper.excerpt(head),
+          "the body is not the expected JSON: " + e.getOriginalMessage(),
+          e);
     }
   }
 
