@@ -54,7 +54,8 @@ class CoderClientTest extends MockServerTest {
 
   @Test
   void environmentWithNeither() {
-    IllegalStateException e = thrown(IllegalStateException.class, () -> fromEnvironment(null, null));
+    IllegalStateException e =
+        thrown(IllegalStateException.class, () -> fromEnvironment(null, null));
 
     assertThat(e).hasMessage("set CODER_URL and CODER_SESSION_TOKEN" + ENV_HINT);
   }
@@ -338,7 +339,8 @@ class CoderClientTest extends MockServerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Fx3kq9ZtBa-7hT2mW8p\u0000LxR4vN6cYs1d", "Fx3kq9ZtBa-7hT2mW8p\u00fcLxR4vN6cYs1d"})
+  @ValueSource(
+      strings = {"Fx3kq9ZtBa-7hT2mW8p\u0000LxR4vN6cYs1d", "Fx3kq9ZtBa-7hT2mW8p\u00fcLxR4vN6cYs1d"})
   void tokenWithAnIllegalCharacterFailsWithoutRevealingIt(String token) {
     try (CoderClient broken = clientBuilder().sessionToken(token).build()) {
       CoderException e = thrown(CoderException.class, () -> broken.organizations().list());
@@ -403,7 +405,8 @@ class CoderClientTest extends MockServerTest {
     assertThat(headers).hasToString("CoderAuth.headers([CF-Access-Client-Secret])");
     assertThat(session.and(headers))
         .hasToString(
-            "CoderAuth[CoderAuth.sessionToken(****), CoderAuth.headers([CF-Access-Client-Secret])]");
+            "CoderAuth[CoderAuth.sessionToken(****),"
+                + " CoderAuth.headers([CF-Access-Client-Secret])]");
     assertThat(CoderAuth.none()).hasToString("CoderAuth.none()");
     assertThat(client).hasToString("CoderClient{baseUrl=" + serverUrl() + "}");
     assertThat(client.toString()).doesNotContain(TOKEN_SECRET);

@@ -102,7 +102,9 @@ class ErrorMappingTest extends MockServerTest {
   @Test
   void forbiddenByAMissingLicenseFeature() {
     enqueue(
-        json(403, "{\"message\":\"Multiple Organizations is a Premium feature. Contact sales!\"}\n"));
+        json(
+            403,
+            "{\"message\":\"Multiple Organizations is a Premium feature. Contact sales!\"}\n"));
 
     ForbiddenException e =
         thrown(
@@ -346,7 +348,8 @@ class ErrorMappingTest extends MockServerTest {
 
     assertThat(e.response()).isEmpty();
     assertThat(e.bodyExcerpt()).isEmpty();
-    assertThat(e.getMessage()).isEqualTo("GET /api/v2/organizations failed with 500 and an empty body");
+    assertThat(e)
+        .hasMessage("GET /api/v2/organizations failed with 500 and an empty body");
   }
 
   @Test

@@ -185,7 +185,8 @@ class ModelDecodingTest {
                     + "\"tags\":{\"owner\":\"\",\"scope\":\"organization\"},"
                     + "\"queue_position\":0,\"queue_size\":0,"
                     + "\"organization_id\":\"c2bdefc7-2307-4d18-b688-e83441942ee0\","
-                    + "\"input\":{\"template_version_id\":\"210caadf-385c-4c5a-9676-c49220f39f38\"},"
+                    + "\"input\":"
+                    + "{\"template_version_id\":\"210caadf-385c-4c5a-9676-c49220f39f38\"},"
                     + "\"type\":\"template_version_import\","
                     + "\"logs_overflowed\":false}"));
   }

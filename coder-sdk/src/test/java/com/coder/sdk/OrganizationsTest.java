@@ -139,7 +139,8 @@ class OrganizationsTest extends MockServerTest {
     assertJsonBody(
         request,
         "{\"name\":\"data-platform\",\"display_name\":\"Data & ML Platform\","
-            + "\"description\":\"Pipelines <batch> and notebooks\",\"icon\":\"/emojis/1f4ca.png\"}");
+            + "\"description\":\"Pipelines <batch> and notebooks\","
+            + "\"icon\":\"/emojis/1f4ca.png\"}");
   }
 
   @Test
@@ -262,7 +263,8 @@ class OrganizationsTest extends MockServerTest {
 
     client.organizations().delete(DATA_ORG);
 
-    assertCall(takeRequest(), "DELETE", "/api/v2/organizations/d897e3d8-4e0e-4efc-a319-3e7808bcf658");
+    assertCall(
+        takeRequest(), "DELETE", "/api/v2/organizations/d897e3d8-4e0e-4efc-a319-3e7808bcf658");
   }
 
   @Test

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 
 class ProvisionerJobFilterTest extends MockServerTest {
   private static final String JOBS = "/api/v2/organizations/default/provisionerjobs";
+  private static final String TWO_IDS =
+      "ids=c75cde92-e8da-4daa-81b6-bff6c5a10c7c%2Cfe70212e-fe85-42ce-8b5e-b6c2d4440054";
 
   /** Sends a list call with {@code filter} and returns the request the server saw. */
   private RecordedRequest send(ProvisionerJobFilter filter) throws InterruptedException {
@@ -45,8 +47,10 @@ class ProvisionerJobFilterTest extends MockServerTest {
 
   @Test
   void statusesGoInOneCommaSeparatedParameterInOrderWithoutDuplicates() throws Exception {
-    RecordedRequest request =
-        send(ProvisionerJobFilter.builder().status(RUNNING, PENDING).status(RUNNING, FAILED).build());
+    ProvisionerJobFilter filter =
+        ProvisionerJobFilter.builder().status(RUNNING, PENDING).status(RUNNING, FAILED).build();
+
+    RecordedRequest request = send(filter);
 
     HttpUrl url = request.getUrl();
     assertThat(url.queryParameterNames()).containsExactly("status");
@@ -98,8 +102,8 @@ class ProvisionerJobFilterTest extends MockServerTest {
     assertThat(tree(url.queryParameter("tags")))
         .isEqualTo(
             tree(
-                "{\"owner\":\"\",\"scope\":\"organization\",\"région\":\"eu west & \\\"north\\\"\","
-                    + "\"query\":\"a=b?c#d/e+f\"}"));
+                "{\"owner\":\"\",\"scope\":\"organization\","
+                    + "\"région\":\"eu west & \\\"north\\\"\",\"query\":\"a=b?c#d/e+f\"}"));
     String rawQuery = url.encodedQuery();
     assertThat(rawQuery).startsWith("tags=%7B%22owner%22%3A%22%22%2C%22scope%22");
     assertThat(rawQuery.substring("tags=".length())).doesNotContain("&", "=", "#", "+", " ", "\"");
@@ -113,9 +117,7 @@ class ProvisionerJobFilterTest extends MockServerTest {
     assertThat(request.getUrl().queryParameterValues("ids"))
         .containsExactly(FAILED_JOB + "," + CANCELED_JOB);
     assertThat(request.getTarget())
-        .isEqualTo(
-            JOBS
-                + "?ids=c75cde92-e8da-4daa-81b6-bff6c5a10c7c%2Cfe70212e-fe85-42ce-8b5e-b6c2d4440054");
+        .isEqualTo(JOBS + "?" + TWO_IDS);
   }
 
   @Test
@@ -157,7 +159,7 @@ class ProvisionerJobFilterTest extends MockServerTest {
     assertThat(request.getTarget())
         .isEqualTo(
             JOBS
-                + "?ids=c75cde92-e8da-4daa-81b6-bff6c5a10c7c%2Cfe70212e-fe85-42ce-8b5e-b6c2d4440054"
+                + "?" + TWO_IDS
                 + "&initiator=d941e028-5ca4-4925-b174-f72efab4d8a9"
                 + "&limit=200"
                 + "&status=pending%2Crunning"

@@ -64,7 +64,8 @@ class ResponseDecodingTest extends MockServerTest {
         fixture("organizations/data-platform.json")
             .replaceFirst(
                 "\\{",
-                "{\"has_ai_seat\":true,\"member_count\":12,\"limits\":{\"nested\":[1,{\"a\":null}]},");
+                "{\"has_ai_seat\":true,\"member_count\":12,"
+                    + "\"limits\":{\"nested\":[1,{\"a\":null}]},");
     enqueue(json(withExtras));
 
     OrganizationsTest.assertDataPlatform(client.organizations().get("data-platform"));
@@ -170,7 +171,8 @@ class ResponseDecodingTest extends MockServerTest {
         thrown(CoderDecodeException.class, () -> client.organizations().list());
 
     assertThat(object.getMessage())
-        .startsWith("GET /api/v2/organizations answered 200, but the body is not the expected JSON");
+        .startsWith(
+            "GET /api/v2/organizations answered 200, but the body is not the expected JSON");
     assertThat(string.bodyExcerpt()).isEqualTo("\"no organizations\"");
   }
 
