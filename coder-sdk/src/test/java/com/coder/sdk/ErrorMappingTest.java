@@ -53,9 +53,7 @@ class ErrorMappingTest extends MockServerTest {
             new ValidationError(
                 "display_name",
                 "Validation failed for tag \"organization_display_name\" with value: \" Data\""));
-    assertThat(e.statusCode()).isEqualTo(400);
-    assertThat(e.method()).isEqualTo("POST");
-    assertThat(e.path()).isEqualTo("/api/v2/organizations");
+    assertFailedCall(e, 400, "POST", "/api/v2/organizations");
     assertThat(e.serverMessage()).isEqualTo("Validation failed.");
     assertThat(e.detail()).isEmpty();
     assertThat(e.validations()).isEqualTo(validations);
@@ -85,9 +83,7 @@ class ErrorMappingTest extends MockServerTest {
     UnauthorizedException e =
         thrown(UnauthorizedException.class, () -> client.organizations().list());
 
-    assertThat(e.statusCode()).isEqualTo(401);
-    assertThat(e.method()).isEqualTo("GET");
-    assertThat(e.path()).isEqualTo("/api/v2/organizations");
+    assertFailedCall(e, 401, "GET", "/api/v2/organizations");
     assertThat(e.serverMessage())
         .isEqualTo(
             "You are signed out or your session has expired. Please sign in again to continue.");
@@ -114,9 +110,7 @@ class ErrorMappingTest extends MockServerTest {
                     .organizations()
                     .update("data-platform", UpdateOrganizationRequest.builder().build()));
 
-    assertThat(e.statusCode()).isEqualTo(403);
-    assertThat(e.method()).isEqualTo("PATCH");
-    assertThat(e.path()).isEqualTo("/api/v2/organizations/data-platform");
+    assertFailedCall(e, 403, "PATCH", "/api/v2/organizations/data-platform");
     assertThat(e.serverMessage())
         .isEqualTo("Multiple Organizations is a Premium feature. Contact sales!");
     assertThat(e.detail()).isEmpty();
@@ -138,8 +132,8 @@ class ErrorMappingTest extends MockServerTest {
                     .provisionerJobs()
                     .list("data-platform", ProvisionerJobFilter.builder().limit(5).build()));
 
-    assertThat(e.statusCode()).isEqualTo(404);
-    assertThat(e.path()).isEqualTo("/api/v2/organizations/data-platform/provisionerjobs?limit=5");
+    assertFailedCall(
+        e, 404, "GET", "/api/v2/organizations/data-platform/provisionerjobs?limit=5");
     assertThat(e.serverMessage()).isEqualTo(NOT_FOUND);
     assertThat(e.getMessage())
         .isEqualTo(
@@ -158,6 +152,7 @@ class ErrorMappingTest extends MockServerTest {
 
     NotFoundException e = thrown(NotFoundException.class, () -> client.organizations().get("nope"));
 
+    assertFailedCall(e, 404, "GET", "/api/v2/organizations/nope");
     assertThat(e.serverMessage()).isEqualTo(NOT_FOUND);
     assertThat(e.detail()).isEmpty();
     assertThat(e.response()).contains(Response.of(NOT_FOUND));
@@ -177,7 +172,7 @@ class ErrorMappingTest extends MockServerTest {
                     .organizations()
                     .create(CreateOrganizationRequest.builder("data-platform").build()));
 
-    assertThat(e.statusCode()).isEqualTo(409);
+    assertFailedCall(e, 409, "POST", "/api/v2/organizations");
     assertThat(e.serverMessage()).isEqualTo("Organization already exists with that name.");
     assertThat(e.validations()).isEmpty();
   }
@@ -200,6 +195,8 @@ class ErrorMappingTest extends MockServerTest {
                     .update(
                         Fixtures.DATA_ORG, UpdateOrganizationRequest.builder().name("ml").build()));
 
+    assertFailedCall(
+        e, 409, "PATCH", "/api/v2/organizations/d897e3d8-4e0e-4efc-a319-3e7808bcf658");
     assertThat(e.validations())
         .containsExactly(
             new ValidationError("name", "This value is already in use and should be unique."));
@@ -226,7 +223,7 @@ class ErrorMappingTest extends MockServerTest {
     RateLimitException e =
         thrown(RateLimitException.class, () -> client.provisionerJobs().list("default"));
 
-    assertThat(e.statusCode()).isEqualTo(429);
+    assertFailedCall(e, 429, "GET", "/api/v2/organizations/default/provisionerjobs");
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(60));
     assertThat(e.getMessage())
         .isEqualTo(
@@ -281,8 +278,7 @@ class ErrorMappingTest extends MockServerTest {
     ServerErrorException e =
         thrown(ServerErrorException.class, () -> client.organizations().delete("data-platform"));
 
-    assertThat(e.statusCode()).isEqualTo(500);
-    assertThat(e.method()).isEqualTo("DELETE");
+    assertFailedCall(e, 500, "DELETE", "/api/v2/organizations/data-platform");
     assertThat(e.serverMessage()).isEqualTo("Error deleting organization.");
     assertThat(e.detail())
         .isEqualTo(
@@ -297,7 +293,7 @@ class ErrorMappingTest extends MockServerTest {
     ServerErrorException e =
         thrown(ServerErrorException.class, () -> client.organizations().get("data-platform"));
 
-    assertThat(e.statusCode()).isEqualTo(502);
+    assertFailedCall(e, 502, "GET", "/api/v2/organizations/data-platform");
     assertThat(e.response()).isEmpty();
     assertThat(e.serverMessage()).isEmpty();
     assertThat(e.detail()).isEmpty();
@@ -324,7 +320,7 @@ class ErrorMappingTest extends MockServerTest {
     ServerErrorException e =
         thrown(ServerErrorException.class, () -> client.licenses().refreshEntitlements());
 
-    assertThat(e.statusCode()).isEqualTo(503);
+    assertFailedCall(e, 503, "POST", "/api/v2/licenses/refresh-entitlements");
     assertThat(e.response()).isEmpty();
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(120));
     assertThat(e.bodyExcerpt())
@@ -346,6 +342,7 @@ class ErrorMappingTest extends MockServerTest {
     ServerErrorException e =
         thrown(ServerErrorException.class, () -> client.organizations().list());
 
+    assertFailedCall(e, 500, "GET", "/api/v2/organizations");
     assertThat(e.response()).isEmpty();
     assertThat(e.bodyExcerpt()).isEmpty();
     assertThat(e)
@@ -358,6 +355,7 @@ class ErrorMappingTest extends MockServerTest {
 
     ForbiddenException e = thrown(ForbiddenException.class, () -> client.organizations().list());
 
+    assertFailedCall(e, 403, "GET", "/api/v2/organizations");
     assertThat(e.response()).isEmpty();
     assertThat(e.bodyExcerpt()).isEqualTo("{\"error\":\"access denied by policy\"}");
     assertThat(e.getMessage())
@@ -373,7 +371,7 @@ class ErrorMappingTest extends MockServerTest {
     CoderApiException e = thrown(CoderApiException.class, () -> client.organizations().list());
 
     assertThat(e).isExactlyInstanceOf(CoderApiException.class);
-    assertThat(e.statusCode()).isEqualTo(428);
+    assertFailedCall(e, 428, "GET", "/api/v2/organizations");
     assertThat(e.bodyExcerpt()).isEqualTo("Precondition Required");
     assertThat(e.getMessage())
         .isEqualTo(
@@ -389,7 +387,7 @@ class ErrorMappingTest extends MockServerTest {
         thrown(CoderApiException.class, () -> client.organizations().get("data-platform"));
 
     assertThat(e).isExactlyInstanceOf(CoderApiException.class);
-    assertThat(e.statusCode()).isEqualTo(302);
+    assertFailedCall(e, 302, "GET", "/api/v2/organizations/data-platform");
     assertThat(e.getMessage())
         .isEqualTo(
             "GET /api/v2/organizations/data-platform failed with 302: redirect was not followed");
@@ -408,8 +406,15 @@ class ErrorMappingTest extends MockServerTest {
     ServerErrorException e =
         thrown(ServerErrorException.class, () -> client.organizations().list());
 
-    assertThat(e.statusCode()).isEqualTo(502);
+    assertFailedCall(e, 502, "GET", "/api/v2/organizations");
     assertThat(e.bodyExcerpt()).startsWith("<html> <head><title>502 Bad Gateway</title></head>");
+  }
+
+  private static void assertFailedCall(
+      CoderApiException e, int status, String method, String path) {
+    assertThat(e.statusCode()).isEqualTo(status);
+    assertThat(e.method()).isEqualTo(method);
+    assertThat(e.path()).isEqualTo(path);
   }
 
   private static MockResponse rateLimited(String retryAfter) {

@@ -176,12 +176,10 @@ class ProvisionerJobsTest extends MockServerTest {
     // Outside the organization endpoints the server sends worker_id without worker_name.
     assertThat(job.workerId()).isEqualTo(DAEMON_A);
     assertThat(job.workerName()).isNull();
-    assertThat(job.fileId()).isEqualTo(FILE);
+    assertInDataPlatform(job);
     assertThat(job.tags()).containsExactly(entry("owner", ""), entry("scope", "organization"));
     assertThat(job.queuePosition()).isZero();
     assertThat(job.queueSize()).isZero();
-    assertThat(job.organizationId()).isEqualTo(DATA_ORG);
-    assertThat(job.initiatorId()).isEqualTo(OWNER);
     assertThat(job.input()).isEqualTo(BUILD_INPUT);
     assertThat(job.availableWorkers()).isEmpty();
     assertThat(job.metadata()).isNotNull();
@@ -233,14 +231,12 @@ class ProvisionerJobsTest extends MockServerTest {
     assertThat(job.status()).isSameAs(ProvisionerJobStatus.PENDING);
     assertThat(job.workerId()).isNull();
     assertThat(job.workerName()).isNull();
-    assertThat(job.fileId()).isEqualTo(FILE);
+    assertInDataPlatform(job);
     assertThat(job.tags())
         .containsExactly(
             entry("owner", ""), entry("region", "eu-west"), entry("scope", "organization"));
     assertThat(job.queuePosition()).isEqualTo(2);
     assertThat(job.queueSize()).isEqualTo(3);
-    assertThat(job.organizationId()).isEqualTo(DATA_ORG);
-    assertThat(job.initiatorId()).isEqualTo(OWNER);
     assertThat(job.input()).isEqualTo(BUILD_INPUT);
     assertThat(job.type()).isSameAs(ProvisionerJobType.WORKSPACE_BUILD);
     assertThat(job.availableWorkers()).containsExactly(DAEMON_A, DAEMON_B);
@@ -260,12 +256,10 @@ class ProvisionerJobsTest extends MockServerTest {
     assertThat(job.status()).isSameAs(ProvisionerJobStatus.RUNNING);
     assertThat(job.workerId()).isEqualTo(DAEMON_A);
     assertThat(job.workerName()).isEqualTo("provisionerd-eu-0");
-    assertThat(job.fileId()).isEqualTo(FILE);
+    assertInDataPlatform(job);
     assertThat(job.tags()).containsExactly(entry("owner", ""), entry("scope", "organization"));
     assertThat(job.queuePosition()).isZero();
     assertThat(job.queueSize()).isEqualTo(3);
-    assertThat(job.organizationId()).isEqualTo(DATA_ORG);
-    assertThat(job.initiatorId()).isEqualTo(OWNER);
     assertThat(job.input()).isEqualTo(IMPORT_INPUT);
     assertThat(job.type()).isSameAs(ProvisionerJobType.TEMPLATE_VERSION_IMPORT);
     assertThat(job.availableWorkers()).isEmpty();
@@ -286,13 +280,11 @@ class ProvisionerJobsTest extends MockServerTest {
     assertThat(job.status()).isSameAs(ProvisionerJobStatus.SUCCEEDED);
     assertThat(job.workerId()).isEqualTo(DAEMON_B);
     assertThat(job.workerName()).isEqualTo("provisionerd-eu-1");
-    assertThat(job.fileId()).isEqualTo(FILE);
+    assertInDataPlatform(job);
     assertThat(job.tags())
         .containsExactly(entry("owner", OWNER.toString()), entry("scope", "user"));
     assertThat(job.queuePosition()).isZero();
     assertThat(job.queueSize()).isZero();
-    assertThat(job.organizationId()).isEqualTo(DATA_ORG);
-    assertThat(job.initiatorId()).isEqualTo(OWNER);
     assertThat(job.input()).isEqualTo(IMPORT_INPUT);
     assertThat(job.type()).isSameAs(ProvisionerJobType.TEMPLATE_VERSION_DRY_RUN);
     assertThat(job.availableWorkers()).isEmpty();
@@ -312,12 +304,10 @@ class ProvisionerJobsTest extends MockServerTest {
     assertThat(job.status()).isSameAs(ProvisionerJobStatus.FAILED);
     assertThat(job.workerId()).isEqualTo(DAEMON_A);
     assertThat(job.workerName()).isEqualTo("provisionerd-eu-0");
-    assertThat(job.fileId()).isEqualTo(FILE);
+    assertInDataPlatform(job);
     assertThat(job.tags()).containsExactly(entry("owner", ""), entry("scope", "organization"));
     assertThat(job.queuePosition()).isZero();
     assertThat(job.queueSize()).isEqualTo(1);
-    assertThat(job.organizationId()).isEqualTo(DATA_ORG);
-    assertThat(job.initiatorId()).isEqualTo(OWNER);
     assertThat(job.input()).isEqualTo(IMPORT_INPUT);
     assertThat(job.type()).isSameAs(ProvisionerJobType.TEMPLATE_VERSION_IMPORT);
     assertThat(job.availableWorkers()).isEmpty();
@@ -337,12 +327,10 @@ class ProvisionerJobsTest extends MockServerTest {
     assertThat(job.status()).isSameAs(ProvisionerJobStatus.CANCELING);
     assertThat(job.workerId()).isEqualTo(DAEMON_B);
     assertThat(job.workerName()).isEqualTo("provisionerd-eu-1");
-    assertThat(job.fileId()).isEqualTo(FILE);
+    assertInDataPlatform(job);
     assertThat(job.tags()).containsExactly(entry("owner", ""), entry("scope", "organization"));
     assertThat(job.queuePosition()).isZero();
     assertThat(job.queueSize()).isEqualTo(1);
-    assertThat(job.organizationId()).isEqualTo(DATA_ORG);
-    assertThat(job.initiatorId()).isEqualTo(OWNER);
     assertThat(job.input()).isEqualTo(BUILD_INPUT);
     assertThat(job.type()).isSameAs(ProvisionerJobType.WORKSPACE_BUILD);
     assertThat(job.availableWorkers()).isEmpty();
@@ -362,17 +350,22 @@ class ProvisionerJobsTest extends MockServerTest {
     assertThat(job.status()).isSameAs(ProvisionerJobStatus.CANCELED);
     assertThat(job.workerId()).isNull();
     assertThat(job.workerName()).isNull();
-    assertThat(job.fileId()).isEqualTo(FILE);
+    assertInDataPlatform(job);
     assertThat(job.tags()).containsExactly(entry("owner", ""), entry("scope", "organization"));
     assertThat(job.queuePosition()).isZero();
     assertThat(job.queueSize()).isEqualTo(1);
-    assertThat(job.organizationId()).isEqualTo(DATA_ORG);
-    assertThat(job.initiatorId()).isEqualTo(OWNER);
     assertThat(job.input()).isEqualTo(BUILD_INPUT);
     assertThat(job.type()).isSameAs(ProvisionerJobType.WORKSPACE_BUILD);
     assertThat(job.availableWorkers()).isEmpty();
     assertThat(job.metadata()).isEqualTo(buildMetadata(WorkspaceTransition.STOP));
     assertThat(job.logsOverflowed()).isFalse();
+  }
+
+  /** Checks the fields that every job of the data-platform fixtures shares. */
+  private static void assertInDataPlatform(ProvisionerJob job) {
+    assertThat(job.fileId()).isEqualTo(FILE);
+    assertThat(job.organizationId()).isEqualTo(DATA_ORG);
+    assertThat(job.initiatorId()).isEqualTo(OWNER);
   }
 
   private static ProvisionerJobMetadata buildMetadata(WorkspaceTransition transition) {
