@@ -70,10 +70,11 @@ class TransportFailureTest extends MockServerTest {
 
   @Test
   void readTimeoutInTheMiddleOfTheBody() {
+    // The stall comes after the first kilobyte, so it hits the JSON parser mid-array.
     enqueue(
         json(jsonArray(fixture("jobs/pending.json"), fixture("jobs/running.json")))
             .newBuilder()
-            .throttleBody(600, 2, TimeUnit.SECONDS)
+            .throttleBody(1500, 2, TimeUnit.SECONDS)
             .build());
 
     try (CoderClient impatient = clientBuilder().readTimeout(Duration.ofMillis(200)).build()) {
