@@ -68,11 +68,7 @@ final class Fixtures {
 
   /** Returns an answer with a JSON body, as Coder writes it. */
   static MockResponse json(int code, String body) {
-    return new MockResponse.Builder()
-        .code(code)
-        .setHeader("Content-Type", JSON_UTF8)
-        .body(body)
-        .build();
+    return typed(code, JSON_UTF8, body);
   }
 
   /** Returns a 200 answer with a JSON body. */
