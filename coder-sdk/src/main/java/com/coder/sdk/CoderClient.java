@@ -244,7 +244,10 @@ public final class CoderClient implements AutoCloseable {
             "baseUrl must not contain a user name or password; use sessionToken(...) or auth(...)");
       }
       if (parsed.query() != null || parsed.fragment() != null) {
-        throw new IllegalArgumentException("baseUrl must not have a query or fragment: " + parsed);
+        // Not repeated in the message: a pasted URL may carry a token in its query.
+        throw new IllegalArgumentException(
+            "baseUrl must not have a query or fragment; give only the deployment URL, such as"
+                + " https://coder.example.com");
       }
       this.baseUrl = withoutApiSuffix(parsed);
       return this;

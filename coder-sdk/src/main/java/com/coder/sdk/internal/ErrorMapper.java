@@ -30,6 +30,9 @@ final class ErrorMapper {
   /** How much of an error body is read; Coder's are small, proxies' pages can be large. */
   private static final long MAX_ERROR_BODY = 64 * 1024;
 
+  /** How much of a success body is kept aside, to quote it if it does not decode. */
+  private static final long MAX_HEAD = 1024;
+
   private static final int MAX_EXCERPT = 300;
   private static final int MAX_DETAIL = 500;
 
@@ -37,7 +40,7 @@ final class ErrorMapper {
 
   static CoderApiException toException(String method, String target, okhttp3.Response response) {
     int status = response.code();
-    byte[] body = readBounded(response.body().source());
+    byte[] body = readBounded(response.body().source(), MAX_ERROR_BODY);
     Response parsed = parse(body);
     String excerpt = excerpt(body);
     Duration retryAfter = retryAfter(response.header("Retry-After"), Instant.now());
@@ -108,7 +111,16 @@ final class ErrorMapper {
 
   /** Returns the start of an unread body as text for a message. */
   static String excerpt(BufferedSource source) {
-    return excerpt(readBounded(source));
+    return excerpt(readBounded(source, MAX_ERROR_BODY));
+  }
+
+  /**
+   * Returns the first bytes of an unread success body, leaving them unread. Unlike an error body,
+   * a success body that breaks off fails the call, so I/O failures are thrown.
+   */
+  static byte[] head(BufferedSource source) throws IOException {
+    source.request(MAX_HEAD);
+    return buffered(source, MAX_HEAD);
   }
 
   private static void appendServerMessage(StringBuilder message, Response parsed) {
@@ -129,15 +141,20 @@ final class ErrorMapper {
     }
   }
 
-  private static byte[] readBounded(BufferedSource source) {
+  private static byte[] readBounded(BufferedSource source, long limit) {
     try {
-      source.request(MAX_ERROR_BODY);
+      source.request(limit);
     } catch (IOException e) {
       // The connection broke while the error body arrived: report what had come.
     }
+    return buffered(source, limit);
+  }
+
+  /** Copies up to {@code limit} bytes that {@code source} holds in memory, leaving them unread. */
+  private static byte[] buffered(BufferedSource source, long limit) {
     Buffer buffer = source.getBuffer();
     Buffer head = new Buffer();
-    buffer.copyTo(head, 0, Math.min(buffer.size(), MAX_ERROR_BODY));
+    buffer.copyTo(head, 0, Math.min(buffer.size(), limit));
     return head.readByteArray();
   }
 
@@ -158,7 +175,7 @@ final class ErrorMapper {
     }
   }
 
-  private static String excerpt(byte[] body) {
+  static String excerpt(byte[] body) {
     String text = new String(body, StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
     return shorten(text, MAX_EXCERPT);
   }

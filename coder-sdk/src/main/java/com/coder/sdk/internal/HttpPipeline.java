@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -69,11 +70,14 @@ public final class HttpPipeline implements AutoCloseable {
     return send(request, mapper.constructType(type), Empty.FAIL);
   }
 
-  /** Sends the call and decodes a JSON array; an empty or {@code null} body is an empty list. */
+  /**
+   * Sends the call and decodes a JSON array; an empty or {@code null} body is an empty list, and
+   * {@code null} elements are dropped, as the models drop them from their own lists.
+   */
   public <T> List<T> callForList(ApiRequest request, Class<T> elementType) {
     JavaType listType = mapper.getTypeFactory().constructCollectionType(List.class, elementType);
     List<T> values = send(request, listType, Empty.EMPTY_LIST);
-    return List.copyOf(values);
+    return values.stream().filter(Objects::nonNull).toList();
   }
 
   /** Sends a call whose answer is only a message; an empty body is a message of {@code ""}. */
@@ -293,17 +297,41 @@ public final class HttpPipeline implements AutoCloseable {
           target,
           response,
           ErrorMapper.excerpt(source),
-          "expected JSON but the body is " + contentType.type() + "/" + contentType.subtype()
-              + "; a proxy or sign-in page may have answered instead of Coder",
+          "the body is " + contentType.type() + "/" + contentType.subtype()
+              + ", not JSON; a proxy or sign-in page may have answered instead of Coder",
           null);
     }
 
+    byte[] head = ErrorMapper.head(source);
     try {
       return mapper.readValue(source.inputStream(), type);
     } catch (JacksonException e) {
+      IOException broken = connectionFailure(e);
+      if (broken != null) {
+        throw broken;
+      }
       throw ErrorMapper.decodeFailure(
-          method, target, response, "", "the body is not the expected JSON: " + e.getOriginalMessage(), e);
+          method,
+          target,
+          response,
+          ErrorMapper.excerpt(head),
+          "the body is not the expected JSON: " + e.getOriginalMessage(),
+          e);
     }
+  }
+
+  /**
+   * Returns the I/O failure behind a Jackson exception, if any. Jackson wraps a connection that
+   * breaks or times out while it reads inside an array or object; that is a transport failure,
+   * not a body of the wrong shape.
+   */
+  private static @Nullable IOException connectionFailure(JacksonException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException && !(cause instanceof JacksonException)) {
+        return (IOException) cause;
+      }
+    }
+    return null;
   }
 
   private @Nullable RequestBody requestBody(ApiRequest request) {

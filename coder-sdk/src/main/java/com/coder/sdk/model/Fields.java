@@ -54,4 +54,37 @@ final class Fields {
         });
     return Collections.unmodifiableMap(copy);
   }
+
+  /**
+   * Returns an unmodifiable copy of free-form JSON, such as license claims, with nested maps and
+   * lists copied and frozen too; null becomes an empty map, and null values are dropped.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> deepMap(@Nullable Map<String, ? extends @Nullable Object> values) {
+    return values == null ? Map.of() : (Map<String, Object>) frozen(values);
+  }
+
+  private static Object frozen(Object value) {
+    if (value instanceof Map<?, ?>) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      ((Map<?, ?>) value)
+          .forEach(
+              (key, item) -> {
+                if (key != null && item != null) {
+                  copy.put(key.toString(), frozen(item));
+                }
+              });
+      return Collections.unmodifiableMap(copy);
+    }
+    if (value instanceof List<?>) {
+      List<Object> copy = new ArrayList<>();
+      for (Object item : (List<?>) value) {
+        if (item != null) {
+          copy.add(frozen(item));
+        }
+      }
+      return Collections.unmodifiableList(copy);
+    }
+    return value;
+  }
 }
