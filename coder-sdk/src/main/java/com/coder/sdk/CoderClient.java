@@ -367,16 +367,13 @@ public final class CoderClient implements AutoCloseable {
       String token = environment.apply(TOKEN_VARIABLE);
       List<String> missing = new ArrayList<>();
       if (url == null || url.isBlank()) {
-        missing.add(URL_VARIABLE);
+        missing.add(URL_VARIABLE + " to the deployment URL (such as https://coder.example.com)");
       }
       if (token == null || token.isBlank()) {
-        missing.add(TOKEN_VARIABLE);
+        missing.add(TOKEN_VARIABLE + " to a session token (see `coder tokens create`)");
       }
       if (!missing.isEmpty()) {
-        throw new IllegalStateException(
-            "set "
-                + String.join(" and ", missing)
-                + " to the deployment URL and a session token (see `coder tokens create`)");
+        throw new IllegalStateException("set " + String.join(" and ", missing));
       }
       try {
         baseUrl(url);

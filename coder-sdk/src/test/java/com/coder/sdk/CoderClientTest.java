@@ -31,8 +31,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The client's configuration: environment, base URL, credentials, redirects and lifecycle. */
 class CoderClientTest extends MockServerTest {
-  private static final String ENV_HINT =
-      " to the deployment URL and a session token (see `coder tokens create`)";
+  private static final String URL_HINT =
+      "CODER_URL to the deployment URL (such as https://coder.example.com)";
+  private static final String TOKEN_HINT =
+      "CODER_SESSION_TOKEN to a session token (see `coder tokens create`)";
 
   // fromEnvironment
 
@@ -41,7 +43,7 @@ class CoderClientTest extends MockServerTest {
     IllegalStateException e =
         thrown(IllegalStateException.class, () -> fromEnvironment(null, TOKEN));
 
-    assertThat(e).hasMessage("set CODER_URL" + ENV_HINT);
+    assertThat(e).hasMessage("set " + URL_HINT);
   }
 
   @Test
@@ -49,7 +51,7 @@ class CoderClientTest extends MockServerTest {
     IllegalStateException e =
         thrown(IllegalStateException.class, () -> fromEnvironment(serverUrl(), null));
 
-    assertThat(e).hasMessage("set CODER_SESSION_TOKEN" + ENV_HINT);
+    assertThat(e).hasMessage("set " + TOKEN_HINT);
   }
 
   @Test
@@ -57,7 +59,7 @@ class CoderClientTest extends MockServerTest {
     IllegalStateException e =
         thrown(IllegalStateException.class, () -> fromEnvironment(null, null));
 
-    assertThat(e).hasMessage("set CODER_URL and CODER_SESSION_TOKEN" + ENV_HINT);
+    assertThat(e).hasMessage("set " + URL_HINT + " and " + TOKEN_HINT);
   }
 
   @Test
@@ -65,7 +67,7 @@ class CoderClientTest extends MockServerTest {
     IllegalStateException e =
         thrown(IllegalStateException.class, () -> fromEnvironment(" ", "\n"));
 
-    assertThat(e).hasMessage("set CODER_URL and CODER_SESSION_TOKEN" + ENV_HINT);
+    assertThat(e).hasMessage("set " + URL_HINT + " and " + TOKEN_HINT);
   }
 
   @Test

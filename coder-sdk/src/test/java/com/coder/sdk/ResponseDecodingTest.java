@@ -35,6 +35,15 @@ class ResponseDecodingTest extends MockServerTest {
   }
 
   @Test
+  void whiteSpaceOnlyBodyCountsAsEmpty() {
+    enqueue(json("\n"));
+    enqueue(json(" \r\n\t"));
+
+    assertThat(client.organizations().list()).isEmpty();
+    assertThat(client.organizations().delete("data-platform")).isEqualTo(Response.of(""));
+  }
+
+  @Test
   void nullElementsOfAListAreDropped() {
     enqueue(json("[null," + fixture("organizations/data-platform.json") + ",null]"));
 

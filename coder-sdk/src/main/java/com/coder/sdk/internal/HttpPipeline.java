@@ -303,6 +303,10 @@ public final class HttpPipeline implements AutoCloseable {
     }
 
     byte[] head = ErrorMapper.head(source);
+    if (isBlank(head) && !source.request(head.length + 1L)) {
+      // Only white space, such as the newline Coder ends every body with: nothing was sent.
+      return null;
+    }
     try {
       return mapper.readValue(source.inputStream(), type);
     } catch (JacksonException e) {
@@ -345,6 +349,15 @@ public final class HttpPipeline implements AutoCloseable {
       }
     }
     return request.method().equals("GET") ? null : EMPTY;
+  }
+
+  private static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean isJson(MediaType type) {
