@@ -23,7 +23,8 @@ class AuthIT {
                 assertThat(e.statusCode()).isEqualTo(401);
                 assertThat(e.serverMessage()).isEqualTo(SIGNED_OUT);
                 assertThat(e.detail())
-                    .isEqualTo("Cookie \"coder_session_token\" or query parameter must be provided.");
+                    .isEqualTo(
+                        "Cookie \"coder_session_token\" or query parameter must be provided.");
               });
     }
   }
@@ -50,7 +51,8 @@ class AuthIT {
   void wrongSecretOfAKnownKeyIsRefused(Target target) {
     String wrongSecret = target.token().substring(0, 11) + "x".repeat(22);
     Http.Answer answer =
-        target.http().send("GET", "/api/v2/organizations", null, "Coder-Session-Token", wrongSecret);
+        target.http()
+            .send("GET", "/api/v2/organizations", null, "Coder-Session-Token", wrongSecret);
 
     assertThat(answer.status()).isEqualTo(401);
     assertThat(answer.message()).isEqualTo(SIGNED_OUT);

@@ -119,7 +119,8 @@ class LicensesIT {
     FakeCoderServer fake = target.fake("only the fake can issue licenses it accepts");
     String expired =
         fake.licenses()
-            .issue(LicenseSpec.builder().expiresAt(Instant.now().minus(Duration.ofHours(2))).build());
+            .issue(
+                LicenseSpec.builder().expiresAt(Instant.now().minus(Duration.ofHours(2))).build());
 
     assertThatThrownBy(() -> target.client().licenses().add(expired))
         .isInstanceOfSatisfying(

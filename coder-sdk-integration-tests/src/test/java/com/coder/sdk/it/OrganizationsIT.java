@@ -204,7 +204,8 @@ class OrganizationsIT {
             ConflictException.class,
             e -> {
               assertThat(e.statusCode()).isEqualTo(409);
-              assertThat(e.serverMessage()).isEqualTo("Organization already exists with that name.");
+              assertThat(e.serverMessage())
+                  .isEqualTo("Organization already exists with that name.");
               assertThat(e.validations()).isEmpty();
             });
   }
@@ -333,7 +334,9 @@ class OrganizationsIT {
     assertThatThrownBy(() -> target.client().organizations().delete("default"))
         .isInstanceOfSatisfying(
             BadRequestException.class,
-            e -> assertThat(e.serverMessage()).isEqualTo("Default organization cannot be deleted."));
+            e ->
+                assertThat(e.serverMessage())
+                    .isEqualTo("Default organization cannot be deleted."));
   }
 
   @Test

@@ -299,7 +299,8 @@ public final class FakeCoderServer implements AutoCloseable {
     jobs.cancel(dropped.id());
     seeded.add(dropped.id());
 
-    ProvisionerJob training = jobs.enqueue(build(dp, analytics, "training").tag("gpu", "a100").build());
+    ProvisionerJob training =
+        jobs.enqueue(build(dp, analytics, "training").tag("gpu", "a100").build());
     jobs.acquire("dp-gpu-1");
     seeded.add(training.id());
 

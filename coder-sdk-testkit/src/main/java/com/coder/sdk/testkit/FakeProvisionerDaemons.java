@@ -48,7 +48,10 @@ public final class FakeProvisionerDaemons {
     return toModel(store.registerDaemon(organization, name, Map.copyOf(tags), types));
   }
 
-  /** Registers an untagged {@code terraform} daemon; see {@link #register(String, String, Map, String...)}. */
+  /**
+   * Registers an untagged {@code terraform} daemon; see {@link #register(String, String, Map,
+   * String...)}.
+   */
   public ProvisionerDaemon register(String organization, String name) {
     return register(organization, name, Map.of());
   }

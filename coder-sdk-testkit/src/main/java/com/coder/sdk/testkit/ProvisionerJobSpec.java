@@ -202,7 +202,8 @@ public final class ProvisionerJobSpec {
 
     /** Sets the template version of an import or dry-run job. Default random. */
     public Builder templateVersionId(UUID templateVersionId) {
-      this.templateVersionId = Objects.requireNonNull(templateVersionId, "templateVersionId == null");
+      this.templateVersionId =
+          Objects.requireNonNull(templateVersionId, "templateVersionId == null");
       return this;
     }
 

@@ -40,7 +40,8 @@ public record RecordedCall(
 
   private static final Set<String> SECRET_HEADERS =
       Set.of("coder-session-token", "authorization", "cookie", "proxy-authorization");
-  private static final Set<String> SECRET_PARAMETERS = Set.of("coder_session_token", "access_token");
+  private static final Set<String> SECRET_PARAMETERS =
+      Set.of("coder_session_token", "access_token");
 
   public RecordedCall {
     Map<String, List<String>> copy = new LinkedHashMap<>();

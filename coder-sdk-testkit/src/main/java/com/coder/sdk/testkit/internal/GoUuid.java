@@ -33,7 +33,8 @@ public final class GoUuid {
         break;
       case 36 + 9:
         if (!text.substring(0, 9).toLowerCase(Locale.ROOT).equals("urn:uuid:")) {
-          throw new InvalidUuidException("invalid urn prefix: " + GoText.quote(text.substring(0, 9)));
+          throw new InvalidUuidException(
+              "invalid urn prefix: " + GoText.quote(text.substring(0, 9)));
         }
         hex = hyphenated(text.substring(9));
         break;

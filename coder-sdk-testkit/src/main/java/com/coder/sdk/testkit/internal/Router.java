@@ -118,7 +118,8 @@ public final class Router {
             () -> withOrganization(reference, org -> listJobs(call, org, null)));
       }
       String rawJob = route.get(3);
-      return call.authenticated(() -> withOrganization(reference, org -> getJob(call, org, rawJob)));
+      return call.authenticated(
+          () -> withOrganization(reference, org -> getJob(call, org, rawJob)));
     }
     return Wire.error(404, "Route not found.");
   }

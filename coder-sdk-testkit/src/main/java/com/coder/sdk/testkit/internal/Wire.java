@@ -91,7 +91,8 @@ public final class Wire {
 
   private static ObjectMapper newMapper() {
     ObjectMapper mapper = Json.newMapper();
-    mapper.registerModule(new SimpleModule("go-time").addSerializer(Instant.class, new GoInstant()));
+    mapper.registerModule(
+        new SimpleModule("go-time").addSerializer(Instant.class, new GoInstant()));
     mapper.addMixIn(Organization.class, OrganizationOrder.class);
     mapper.getFactory().setCharacterEscapes(new GoEscapes());
     return mapper;
