@@ -87,9 +87,7 @@ class ProvisionerJobsIT {
   void failedJobCarriesErrorAndCode(Target target) {
     FakeCoderServer fake = target.fake("drives job states");
     Organization org = target.createOrganization("it-fail");
-    ProvisionerDaemon builder = fake.provisionerDaemons().register(org.name(), "builder");
-    ProvisionerJob job = fake.provisionerJobs().enqueue(build(org).build());
-    fake.provisionerJobs().acquire(builder.id());
+    ProvisionerJob job = runningJob(fake, org);
 
     fake.provisionerJobs().fail(job.id(), "quota exceeded", JobErrorCode.INSUFFICIENT_QUOTA);
 
@@ -124,9 +122,7 @@ class ProvisionerJobsIT {
   void cancelingARunningJobWaitsForTheDaemon(Target target) {
     FakeCoderServer fake = target.fake("drives job states");
     Organization org = target.createOrganization("it-canceling");
-    ProvisionerDaemon builder = fake.provisionerDaemons().register(org.name(), "builder");
-    ProvisionerJob job = fake.provisionerJobs().enqueue(build(org).build());
-    fake.provisionerJobs().acquire(builder.id());
+    ProvisionerJob job = runningJob(fake, org);
 
     fake.provisionerJobs().cancel(job.id());
     ProvisionerJob canceling = target.client().provisionerJobs().get(org.id(), job.id());
@@ -147,9 +143,7 @@ class ProvisionerJobsIT {
   void jobFailingWhileCancelingIsFailed(Target target) {
     FakeCoderServer fake = target.fake("drives job states");
     Organization org = target.createOrganization("it-cancel-fail");
-    ProvisionerDaemon builder = fake.provisionerDaemons().register(org.name(), "builder");
-    ProvisionerJob job = fake.provisionerJobs().enqueue(build(org).build());
-    fake.provisionerJobs().acquire(builder.id());
+    ProvisionerJob job = runningJob(fake, org);
     fake.provisionerJobs().cancel(job.id());
 
     assertThatThrownBy(() -> fake.provisionerJobs().cancel(job.id()))
@@ -500,6 +494,15 @@ class ProvisionerJobsIT {
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  /** Registers a daemon named {@code builder} in {@code org} and has it take a new build job. */
+  private static ProvisionerJob runningJob(FakeCoderServer fake, Organization org) {
+    ProvisionerDaemon builder = fake.provisionerDaemons().register(org.name(), "builder");
+    ProvisionerJob job = fake.provisionerJobs().enqueue(build(org).build());
+    assertThat(fake.provisionerJobs().acquire(builder.id())).map(ProvisionerJob::id)
+        .contains(job.id());
+    return job;
+  }
 
   private static ProvisionerJobSpec.Builder build(Organization org) {
     return ProvisionerJobSpec.builder(ProvisionerJobType.WORKSPACE_BUILD).organization(org.id());

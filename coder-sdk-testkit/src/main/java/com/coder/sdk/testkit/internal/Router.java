@@ -162,20 +162,9 @@ public final class Router {
       return Wire.error(400, "Request body must be valid JSON.", e.getMessage());
     }
 
-    List<ValidationError> problems = new ArrayList<>();
-    if (name.isEmpty()) {
-      problems.add(failed("name", "required", name));
-    } else if (!Names.isValidName(name)) {
-      problems.add(failed("name", "organization_name", name));
-    }
-    if (!displayName.isEmpty() && !Names.isValidDisplayName(displayName)) {
-      problems.add(failed("display_name", "organization_display_name", displayName));
-    }
-    if (!problems.isEmpty()) {
-      return Wire.error(400, "Validation failed.", problems);
-    }
-    if (name.equals("default")) {
-      return Wire.error(400, "Organization name \"default\" is reserved.");
+    MockResponse refused = checkNames(name, displayName, true);
+    if (refused != null) {
+      return refused;
     }
 
     try {
@@ -203,18 +192,9 @@ public final class Router {
       return Wire.error(400, "Request body must be valid JSON.", e.getMessage());
     }
 
-    List<ValidationError> problems = new ArrayList<>();
-    if (!name.isEmpty() && !Names.isValidName(name)) {
-      problems.add(failed("name", "organization_name", name));
-    }
-    if (!displayName.isEmpty() && !Names.isValidDisplayName(displayName)) {
-      problems.add(failed("display_name", "organization_display_name", displayName));
-    }
-    if (!problems.isEmpty()) {
-      return Wire.error(400, "Validation failed.", problems);
-    }
-    if (name.equals("default")) {
-      return Wire.error(400, "Organization name \"default\" is reserved.");
+    MockResponse refused = checkNames(name, displayName, false);
+    if (refused != null) {
+      return refused;
     }
     if (memberRoles != null && !memberRoles.equals(Store.DEFAULT_MEMBER_ROLES)) {
       // The fake behaves like a server without the experiment that allows changing them.
@@ -238,6 +218,30 @@ public final class Router {
           List.of(
               new ValidationError("name", "This value is already in use and should be unique.")));
     }
+  }
+
+  /**
+   * Runs the struct validators of the create and update bodies, then the reserved-name rule,
+   * which Coder checks only after validation passed. Returns null when the names pass.
+   */
+  private static @Nullable MockResponse checkNames(
+      String name, String displayName, boolean nameRequired) {
+    List<ValidationError> problems = new ArrayList<>();
+    if (name.isEmpty() && nameRequired) {
+      problems.add(failed("name", "required", name));
+    } else if (!name.isEmpty() && !Names.isValidName(name)) {
+      problems.add(failed("name", "organization_name", name));
+    }
+    if (!displayName.isEmpty() && !Names.isValidDisplayName(displayName)) {
+      problems.add(failed("display_name", "organization_display_name", displayName));
+    }
+    if (!problems.isEmpty()) {
+      return Wire.error(400, "Validation failed.", problems);
+    }
+    if (name.equals("default")) {
+      return Wire.error(400, "Organization name \"default\" is reserved.");
+    }
+    return null;
   }
 
   private MockResponse deleteOrganization(Organization org) {
