@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * Coder's REST API v2.
  *
  * <pre>{@code
- * try (FakeCoderServer coder = FakeCoderServer.builder().build().start();
+ * try (FakeCoderServer coder = FakeCoderServer.builder().start();
  *     CoderClient client = coder.newClient()) {
  *   Organization org = client.organizations().create(
  *       CreateOrganizationRequest.builder("data-platform").build());
@@ -503,6 +503,15 @@ public final class FakeCoderServer implements AutoCloseable {
     /** Returns the server, not yet started; call {@link FakeCoderServer#start()}. */
     public FakeCoderServer build() {
       return new FakeCoderServer(this);
+    }
+
+    /**
+     * Builds the server and starts it: the same as {@code build().start()}.
+     *
+     * @throws UncheckedIOException if no port can be bound
+     */
+    public FakeCoderServer start() {
+      return build().start();
     }
   }
 }

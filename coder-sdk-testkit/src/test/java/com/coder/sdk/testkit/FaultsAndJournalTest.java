@@ -20,7 +20,7 @@ class FaultsAndJournalTest {
 
   @BeforeEach
   void start() {
-    coder = FakeCoderServer.builder().build().start();
+    coder = FakeCoderServer.builder().start();
     client = coder.newClient();
   }
 
