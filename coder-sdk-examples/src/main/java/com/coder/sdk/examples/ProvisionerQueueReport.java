@@ -9,6 +9,7 @@ import com.coder.sdk.model.Organization;
 import com.coder.sdk.model.ProvisionerDaemon;
 import com.coder.sdk.model.ProvisionerJob;
 import com.coder.sdk.model.ProvisionerJobStatus;
+import com.coder.sdk.testkit.FakeCoderServer;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,8 @@ import java.util.Map;
  * running on which daemon, and what failed recently.
  *
  * <p>Reads {@code CODER_URL} and {@code CODER_SESSION_TOKEN}. The token must belong to an owner or
- * to an admin of each organization, since reading provisioner jobs needs that role.
+ * to an admin of each organization, since reading provisioner jobs needs that role. Without {@code
+ * CODER_URL} it starts an embedded fake deployment with sample data and reports on that.
  */
 public final class ProvisionerQueueReport {
   private static final int JOBS_PER_ORGANIZATION = 100;
@@ -39,16 +41,30 @@ public final class ProvisionerQueueReport {
   public static void main(String[] args) {
     String url = System.getenv(CoderClient.URL_VARIABLE);
     if (url == null || url.isBlank()) {
-      System.err.println(
-          "Set " + CoderClient.URL_VARIABLE + " and " + CoderClient.TOKEN_VARIABLE
-              + " to report on a Coder deployment.");
-      System.exit(2);
+      runOnEmbeddedServer();
+      return;
     }
     try (CoderClient coder = CoderClient.fromEnvironment()) {
       new ProvisionerQueueReport(coder, System.out, Instant.now()).run();
     } catch (IllegalStateException | CoderException e) {
       System.err.println("error: " + e.getMessage());
       System.exit(1);
+    }
+  }
+
+  /** Runs the report on an in-process fake deployment filled with sample data. */
+  private static void runOnEmbeddedServer() {
+    try (FakeCoderServer server = FakeCoderServer.builder().start();
+        CoderClient coder = server.newClient()) {
+      server.seedSampleData();
+      System.out.println(
+          "No " + CoderClient.URL_VARIABLE + " set: running against an embedded fake Coder server"
+              + " at " + server.url() + ", seeded with sample organizations, daemons and jobs.");
+      System.out.println(
+          "Set " + CoderClient.URL_VARIABLE + " and " + CoderClient.TOKEN_VARIABLE
+              + " to report on a real deployment.");
+      System.out.println();
+      new ProvisionerQueueReport(coder, System.out, Instant.now()).run();
     }
   }
 
@@ -132,7 +148,10 @@ public final class ProvisionerQueueReport {
               .provisionerDaemons()
               .list(organization.id(), ProvisionerDaemonFilter.builder().includeOffline().build());
     } catch (NotFoundException e) {
-      out.println("  (not visible to this token)");
+      out.println(
+          e.serverMessage().startsWith("Route not found")
+              ? "  (this server does not list daemons)"
+              : "  (not visible to this token)");
       return;
     }
     if (daemons.isEmpty()) {
