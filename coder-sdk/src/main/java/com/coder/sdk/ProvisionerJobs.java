@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The provisioner jobs of an organization: {@code /api/v2/organizations/{organization}/provisionerjobs}.
@@ -23,7 +24,8 @@ import java.util.UUID;
  *
  * <p>Reading jobs needs read access to provisioner jobs in the organization (owners, organization
  * admins and template admins); the server reports a lack of access as {@link NotFoundException}.
- * Thread-safe.
+ * Thread-safe. Each method has an {@code ...Async} sibling that returns a {@link
+ * CompletableFuture}; cancelling it cancels the HTTP call.
  */
 public final class ProvisionerJobs {
   private final HttpPipeline http;
@@ -43,6 +45,50 @@ public final class ProvisionerJobs {
    *     initiator})
    */
   public List<ProvisionerJob> list(String organization, ProvisionerJobFilter filter) {
+    return http.callForList(listRequest(organization, filter), ProvisionerJob.class);
+  }
+
+  /** Lists jobs of an organization named by ID; see {@link #list(String, ProvisionerJobFilter)}. */
+  public List<ProvisionerJob> list(UUID organization, ProvisionerJobFilter filter) {
+    return list(Arguments.organization(organization), filter);
+  }
+
+  /** Lists the organization's 50 newest jobs; see {@link #list(String, ProvisionerJobFilter)}. */
+  public List<ProvisionerJob> list(String organization) {
+    return list(organization, ProvisionerJobFilter.none());
+  }
+
+  /** Lists the 50 newest jobs of an organization named by ID. */
+  public List<ProvisionerJob> list(UUID organization) {
+    return list(Arguments.organization(organization), ProvisionerJobFilter.none());
+  }
+
+  /**
+   * Lists jobs without blocking; see {@link #list(String, ProvisionerJobFilter)}. Arguments are
+   * checked at once, so a bad one throws instead of failing the future.
+   */
+  public CompletableFuture<List<ProvisionerJob>> listAsync(
+      String organization, ProvisionerJobFilter filter) {
+    return http.callForListAsync(listRequest(organization, filter), ProvisionerJob.class);
+  }
+
+  /** Lists jobs of an organization named by ID without blocking. */
+  public CompletableFuture<List<ProvisionerJob>> listAsync(
+      UUID organization, ProvisionerJobFilter filter) {
+    return listAsync(Arguments.organization(organization), filter);
+  }
+
+  /** Lists the organization's 50 newest jobs without blocking. */
+  public CompletableFuture<List<ProvisionerJob>> listAsync(String organization) {
+    return listAsync(organization, ProvisionerJobFilter.none());
+  }
+
+  /** Lists the 50 newest jobs of an organization named by ID without blocking. */
+  public CompletableFuture<List<ProvisionerJob>> listAsync(UUID organization) {
+    return listAsync(Arguments.organization(organization), ProvisionerJobFilter.none());
+  }
+
+  private ApiRequest listRequest(String organization, ProvisionerJobFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
     ApiRequest request =
         ApiRequest.get("organizations", Arguments.organization(organization), "provisionerjobs");
@@ -63,23 +109,7 @@ public final class ProvisionerJobs {
     if (!filter.tags().isEmpty()) {
       request.query("tags", http.toJson(filter.tags()));
     }
-
-    return http.callForList(request, ProvisionerJob.class);
-  }
-
-  /** Lists jobs of an organization named by ID; see {@link #list(String, ProvisionerJobFilter)}. */
-  public List<ProvisionerJob> list(UUID organization, ProvisionerJobFilter filter) {
-    return list(Arguments.organization(organization), filter);
-  }
-
-  /** Lists the organization's 50 newest jobs; see {@link #list(String, ProvisionerJobFilter)}. */
-  public List<ProvisionerJob> list(String organization) {
-    return list(organization, ProvisionerJobFilter.none());
-  }
-
-  /** Lists the 50 newest jobs of an organization named by ID. */
-  public List<ProvisionerJob> list(UUID organization) {
-    return list(Arguments.organization(organization), ProvisionerJobFilter.none());
+    return request;
   }
 
   /**
@@ -89,15 +119,27 @@ public final class ProvisionerJobs {
    *     caller may not read it
    */
   public ProvisionerJob get(String organization, UUID job) {
-    Objects.requireNonNull(job, "job == null");
-    return http.call(
-        ApiRequest.get(
-            "organizations", Arguments.organization(organization), "provisionerjobs", job.toString()),
-        ProvisionerJob.class);
+    return http.call(getRequest(organization, job), ProvisionerJob.class);
   }
 
   /** Gets one job of an organization named by ID; see {@link #get(String, UUID)}. */
   public ProvisionerJob get(UUID organization, UUID job) {
     return get(Arguments.organization(organization), job);
+  }
+
+  /** Gets one job without blocking; see {@link #get(String, UUID)}. */
+  public CompletableFuture<ProvisionerJob> getAsync(String organization, UUID job) {
+    return http.callAsync(getRequest(organization, job), ProvisionerJob.class);
+  }
+
+  /** Gets one job of an organization named by ID without blocking. */
+  public CompletableFuture<ProvisionerJob> getAsync(UUID organization, UUID job) {
+    return getAsync(Arguments.organization(organization), job);
+  }
+
+  private static ApiRequest getRequest(String organization, UUID job) {
+    Objects.requireNonNull(job, "job == null");
+    return ApiRequest.get(
+        "organizations", Arguments.organization(organization), "provisionerjobs", job.toString());
   }
 }

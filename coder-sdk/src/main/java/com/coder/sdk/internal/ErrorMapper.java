@@ -45,7 +45,11 @@ final class ErrorMapper {
     StringBuilder message = new StringBuilder();
     message.append(method).append(' ').append(target).append(" failed with ").append(status);
     if (status >= 300 && status < 400) {
-      message.append(": redirect").append(redirectTarget(response)).append(" was not followed");
+      message
+          .append(": redirect")
+          .append(redirectTarget(response))
+          .append(" was not followed; the client follows redirects only within the origin of its")
+          .append(" base URL, so set the base URL to the deployment's own address");
     } else if (parsed != null) {
       appendServerMessage(message, parsed);
     } else if (body.length == 0) {
@@ -169,6 +173,9 @@ final class ErrorMapper {
 
   private static String redirectTarget(okhttp3.Response response) {
     String location = response.header("Location");
+    if (location == null) {
+      location = response.header(RedirectGuard.REFUSED_LOCATION);
+    }
     if (location == null) {
       return "";
     }
