@@ -380,6 +380,17 @@ public final class CoderClient implements AutoCloseable {
       return fromEnvironment(System::getenv);
     }
 
+    /**
+     * Reads the variables of {@link #fromEnvironment()} from {@code variables} instead of the
+     * process environment, for example from a file of settings or in a test.
+     *
+     * @throws IllegalStateException naming each variable that is missing, empty or malformed
+     */
+    public Builder fromEnvironment(Map<String, String> variables) {
+      Objects.requireNonNull(variables, "variables == null");
+      return fromEnvironment(variables::get);
+    }
+
     Builder fromEnvironment(Function<String, @Nullable String> environment) {
       String url = environment.apply(URL_VARIABLE);
       String token = environment.apply(TOKEN_VARIABLE);
