@@ -551,6 +551,12 @@ public final class HttpPipeline implements AutoCloseable {
     try {
       return mapper.readValue(source.inputStream(), type);
     } catch (JacksonException e) {
+      // Jackson wraps a connection that broke or stalled mid-body; that is not bad JSON.
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof IOException && !(cause instanceof JacksonException)) {
+          throw (IOException) cause;
+        }
+      }
       throw ErrorMapper.decodeFailure(
           method, target, response, "", "the body is not the expected JSON: " + e.getOriginalMessage(), e);
     }
