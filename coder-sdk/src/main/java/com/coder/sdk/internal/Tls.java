@@ -134,7 +134,7 @@ public final class Tls {
   }
 
   /** Returns a trust manager for the JDK's default authorities plus {@code extra}. */
-  static X509TrustManager trustManager(List<X509Certificate> extra)
+  public static X509TrustManager trustManager(List<X509Certificate> extra)
       throws GeneralSecurityException, IOException {
     X509TrustManager platform = trustManagerFor(null);
     if (extra.isEmpty()) {
