@@ -439,7 +439,10 @@ public final class CoderClient implements AutoCloseable {
         throw new IllegalStateException("baseUrl is required, for example https://coder.example.com");
       }
       boolean transportSettings =
-          !trustedCertificates.isEmpty() || clientKeyStore != null || proxy != null || proxyAuth != null;
+          !trustedCertificates.isEmpty()
+              || clientKeyStore != null
+              || proxy != null
+              || proxyAuth != null;
       if (okHttpClient != null && transportSettings) {
         throw new IllegalStateException(
             "trustCertificates, clientCertificate, proxy and proxyCredentials configure the SDK's"

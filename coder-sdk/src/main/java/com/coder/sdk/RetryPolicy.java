@@ -81,7 +81,7 @@ public final class RetryPolicy {
         .timeBudget(timeBudget);
   }
 
-  /** Returns how many times a call may be sent in all, the first time included; 1 means never again. */
+  /** Returns how many times a call may be sent in all, the first included; 1 means only once. */
   public int maxAttempts() {
     return maxAttempts;
   }
@@ -197,7 +197,8 @@ public final class RetryPolicy {
     public RetryPolicy build() {
       if (maxBackoff.compareTo(initialBackoff) < 0) {
         throw new IllegalStateException(
-            "maxBackoff (" + maxBackoff + ") is shorter than initialBackoff (" + initialBackoff + ")");
+            "maxBackoff (" + maxBackoff + ") is shorter than initialBackoff ("
+                + initialBackoff + ")");
       }
       return new RetryPolicy(this);
     }

@@ -70,7 +70,8 @@ public final class HttpLogger implements Interceptor {
       Pattern.compile("(?<![A-Za-z0-9])[A-Za-z0-9]{10}-[A-Za-z0-9]{22}(?![A-Za-z0-9])");
   private static final Pattern SECRET_FIELD =
       Pattern.compile(
-          "(\"[A-Za-z_]*(?:license|token|key|secret|password)[A-Za-z_]*\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
+          "(\"[A-Za-z_]*(?:license|token|key|secret|password)[A-Za-z_]*\"\\s*:\\s*)"
+              + "\"(?:[^\"\\\\]|\\\\.)*\"",
           Pattern.CASE_INSENSITIVE);
 
   private final System.Logger log;

@@ -65,7 +65,11 @@ public final class HttpPipeline implements AutoCloseable {
    * @param retries when and how to retry failed attempts
    */
   public HttpPipeline(
-      HttpUrl apiRoot, OkHttpClient client, boolean ownsClient, String userAgent, RetryRules retries) {
+      HttpUrl apiRoot,
+      OkHttpClient client,
+      boolean ownsClient,
+      String userAgent,
+      RetryRules retries) {
     this.apiRoot = apiRoot;
     this.client = client;
     this.ownsClient = ownsClient;
@@ -339,7 +343,8 @@ public final class HttpPipeline implements AutoCloseable {
                 e.getCause()));
       }
       if (closed && (cancelled || phase.canceled() || isRejected(e))) {
-        return Step.fail(new IllegalStateException("this CoderClient was closed during the call", e));
+        return Step.fail(
+            new IllegalStateException("this CoderClient was closed during the call", e));
       }
 
       CoderTransportException error = transportFailure(e);

@@ -22,7 +22,7 @@ final class JsonBody extends RequestBody {
     this.oneShot = oneShot;
   }
 
-  /** Returns the bytes sent; the logger reads them because a one-shot body cannot be written twice. */
+  /** Returns the bytes sent, for the logger: a one-shot body cannot be written twice. */
   byte[] bytes() {
     return bytes;
   }

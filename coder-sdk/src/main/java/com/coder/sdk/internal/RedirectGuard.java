@@ -41,6 +41,10 @@ public final class RedirectGuard implements Interceptor {
       return response;
     }
     // Without a Location header OkHttp hands the 3xx back instead of following it.
-    return response.newBuilder().removeHeader("Location").header(REFUSED_LOCATION, location).build();
+    return response
+        .newBuilder()
+        .removeHeader("Location")
+        .header(REFUSED_LOCATION, location)
+        .build();
   }
 }

@@ -87,7 +87,8 @@ public final class RetryRules {
       return null;
     }
     try {
-      Duration untilReset = Duration.between(now, Instant.ofEpochSecond(Long.parseLong(reset.strip())));
+      Instant at = Instant.ofEpochSecond(Long.parseLong(reset.strip()));
+      Duration untilReset = Duration.between(now, at);
       return untilReset.isNegative() ? Duration.ZERO : untilReset;
     } catch (NumberFormatException | java.time.DateTimeException e) {
       return null;

@@ -56,8 +56,9 @@ public interface RetryTimer {
     public CompletableFuture<Void> delay(Duration delay) {
       // The direct executor runs the completion on the timer thread; what is chained to it only
       // enqueues the next attempt, which does not block.
+      long nanos = delay.toNanos();
       return CompletableFuture.runAsync(
-          () -> {}, CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS, Runnable::run));
+          () -> {}, CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS, Runnable::run));
     }
   }
 }

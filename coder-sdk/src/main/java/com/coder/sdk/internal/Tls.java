@@ -52,8 +52,9 @@ public final class Tls {
   public static List<X509Certificate> readCertificates(Path pem) {
     byte[] bytes = read(pem);
     try {
+      CertificateFactory factory = CertificateFactory.getInstance("X.509");
       Collection<? extends Certificate> certificates =
-          CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes));
+          factory.generateCertificates(new ByteArrayInputStream(bytes));
       List<X509Certificate> result = new ArrayList<>();
       for (Certificate certificate : certificates) {
         result.add((X509Certificate) certificate);
@@ -63,7 +64,8 @@ public final class Tls {
       }
       return result;
     } catch (CertificateException e) {
-      throw new IllegalArgumentException(pem + " is not a PEM certificate file: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          pem + " is not a PEM certificate file: " + e.getMessage(), e);
     }
   }
 

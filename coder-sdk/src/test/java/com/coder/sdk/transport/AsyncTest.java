@@ -107,7 +107,9 @@ class AsyncTest {
     assertThat(client.licenses().addAsync("eyJhbGciOi.eyJzdWIiOi.c2ln\n").get().id()).isEqualTo(7);
     assertThat(client.licenses().refreshEntitlementsAsync().get().message())
         .isEqualTo("Entitlements updated");
-    assertThat(jobs.listAsync("default", filter).get()).extracting(j -> j.id()).containsExactly(JOB);
+    assertThat(jobs.listAsync("default", filter).get())
+        .extracting(j -> j.id())
+        .containsExactly(JOB);
     assertThat(jobs.listAsync(ORG, filter).get()).hasSize(1);
     assertThat(jobs.listAsync("default").get()).hasSize(1);
     assertThat(jobs.listAsync(ORG).get()).hasSize(1);

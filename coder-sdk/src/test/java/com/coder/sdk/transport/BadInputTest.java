@@ -52,7 +52,8 @@ class BadInputTest {
 
     assertThat(e.statusCode()).isEqualTo(200);
     assertThat(e.getMessage())
-        .startsWith("GET /api/v2/organizations/data answered 200, but the body is not the expected JSON: ")
+        .startsWith(
+            "GET /api/v2/organizations/data answered 200, but the body is not the expected JSON: ")
         .contains("Unrecognized token 'oops'");
   }
 
@@ -72,7 +73,8 @@ class BadInputTest {
             .build());
 
     CoderTransportException e =
-        catchThrowableOfType(CoderTransportException.class, () -> client.organizations().get("data"));
+        catchThrowableOfType(
+            CoderTransportException.class, () -> client.organizations().get("data"));
 
     assertThat(e.getMessage())
         .startsWith("GET " + server.url("/api/v2/organizations/data") + " failed: ");
@@ -152,7 +154,8 @@ class BadInputTest {
         catchThrowableOfType(CoderTransportException.class, () -> client.organizations().list());
 
     assertThat(e.method()).isEqualTo("GET");
-    assertThat(e.getMessage()).startsWith("GET " + server.url("/api/v2/organizations") + " failed: ");
+    assertThat(e.getMessage())
+        .startsWith("GET " + server.url("/api/v2/organizations") + " failed: ");
   }
 
   @Test
@@ -192,6 +195,7 @@ class BadInputTest {
   }
 
   private CoderDecodeException decodeFailure() {
-    return catchThrowableOfType(CoderDecodeException.class, () -> client.organizations().get("data"));
+    return catchThrowableOfType(
+        CoderDecodeException.class, () -> client.organizations().get("data"));
   }
 }

@@ -28,7 +28,8 @@ class EnvironmentTest {
                       "CODER_URL", server.url("/").toString(),
                       "CODER_SESSION_TOKEN", TOKEN,
                       "CODER_HEADER",
-                          "CF-Access-Client-Id=abc.access,\"X-Scope=a,b\",X-Empty=,Coder-Session-Token=x"))
+                          "CF-Access-Client-Id=abc.access,\"X-Scope=a,b\",X-Empty=,"
+                              + "Coder-Session-Token=x"))
               .build()) {
         client.organizations().list();
       }
@@ -84,7 +85,8 @@ class EnvironmentTest {
     try (CoderClient client = builder.build()) {
       assertThat(client.toString()).doesNotContain(TOKEN).doesNotContain("hunter2");
     }
-    CoderAuth auth = CoderAuth.headers(Map.of("X-Secret", "hunter2")).and(CoderAuth.sessionToken(TOKEN));
+    CoderAuth auth =
+        CoderAuth.headers(Map.of("X-Secret", "hunter2")).and(CoderAuth.sessionToken(TOKEN));
     assertThat(auth.toString())
         .isEqualTo("CoderAuth[CoderAuth.headers([X-Secret]), CoderAuth.sessionToken(****)]");
   }

@@ -26,7 +26,8 @@ final class Fixtures {
           + ORG_ID
           + "\",\"name\":\"data\",\"display_name\":\"Data\",\"description\":\"d\",\"icon\":\"\","
           + "\"created_at\":\"2025-01-02T03:04:05Z\",\"updated_at\":\"2025-01-03T03:04:05Z\","
-          + "\"is_default\":false,\"default_org_member_roles\":[\"organization-workspace-access\"]}";
+          + "\"is_default\":false,"
+          + "\"default_org_member_roles\":[\"organization-workspace-access\"]}";
 
   /** A policy that retries at once, so tests that go through the public builder stay fast. */
   static final RetryPolicy FAST =

@@ -77,7 +77,7 @@ class LoggingTest {
     String url = server.url("/api/v2/organizations").toString();
     assertThat(records).hasSize(2);
     assertThat(records.get(0)).isEqualTo("FINE --> GET " + url);
-    assertThat(records.get(1)).matches("FINE <-- 200 OK " + url.replace("?", "\\?") + " \\(\\d+ ms\\)");
+    assertThat(records.get(1)).startsWith("FINE <-- 200 OK " + url + " (").endsWith(" ms)");
   }
 
   @Test

@@ -94,10 +94,14 @@ class RedirectTest {
     coder.close();
     MockWebServer secure = new MockWebServer();
     secure.useHttps(
-        new HandshakeCertificates.Builder().heldCertificate(certificate).build().sslSocketFactory());
+        new HandshakeCertificates.Builder()
+            .heldCertificate(certificate)
+            .build()
+            .sslSocketFactory());
     secure.start();
     try {
-      secure.enqueue(redirect(301, "http://localhost:" + other.getPort() + "/api/v2/organizations"));
+      String downgrade = "http://localhost:" + other.getPort() + "/api/v2/organizations";
+      secure.enqueue(redirect(301, downgrade));
       other.enqueue(org());
       java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
       trust.load(null, null);

@@ -102,7 +102,8 @@ class RetryTest {
       assertThat(e.attempts()).isEqualTo(3);
       assertThat(e.getMessage())
           .isEqualTo(
-              "DELETE /api/v2/organizations/data failed with 503: Service unavailable (3 attempts)");
+              "DELETE /api/v2/organizations/data failed with 503: Service unavailable"
+                  + " (3 attempts)");
     }
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
@@ -249,8 +250,7 @@ class RetryTest {
     Fixtures.FakeTimer timer = new Fixtures.FakeTimer();
 
     List<Organization> orgs =
-        pipeline(RetryPolicy.defaults(), timer)
-            .callForList(ApiRequest.get("organizations"), Organization.class);
+        list(RetryPolicy.defaults(), timer);
 
     assertThat(orgs).hasSize(1);
     assertThat(timer.waits).containsExactly(Duration.ofSeconds(7));
@@ -268,8 +268,7 @@ class RetryTest {
             .build());
     server.enqueue(orgs());
 
-    pipeline(RetryPolicy.defaults(), timer)
-        .callForList(ApiRequest.get("organizations"), Organization.class);
+    list(RetryPolicy.defaults(), timer);
 
     assertThat(timer.waits).containsExactly(Duration.ofSeconds(30));
   }
@@ -285,8 +284,7 @@ class RetryTest {
             .build());
     server.enqueue(orgs());
 
-    pipeline(RetryPolicy.defaults(), timer)
-        .callForList(ApiRequest.get("organizations"), Organization.class);
+    list(RetryPolicy.defaults(), timer);
 
     assertThat(timer.waits).containsExactly(Duration.ofSeconds(42));
   }
@@ -304,8 +302,7 @@ class RetryTest {
         catchThrowableOfType(
             RateLimitException.class,
             () ->
-                pipeline(policy, timer)
-                    .callForList(ApiRequest.get("organizations"), Organization.class));
+                list(policy, timer));
 
     assertThat(timer.waits).isEmpty();
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -336,8 +333,7 @@ class RetryTest {
         catchThrowableOfType(
             ServerErrorException.class,
             () ->
-                pipeline(policy, timer)
-                    .callForList(ApiRequest.get("organizations"), Organization.class));
+                list(policy, timer));
 
     // Bounds 1 s, 2 s, then 4 s capped at 3 s, twice; half of each bound at random 0.5.
     assertThat(timer.waits)
@@ -364,8 +360,7 @@ class RetryTest {
         catchThrowableOfType(
             ServerErrorException.class,
             () ->
-                pipeline(policy, timer)
-                    .callForList(ApiRequest.get("organizations"), Organization.class));
+                list(policy, timer));
 
     // Waits of almost 1 s and almost 2 s: the second would end past 2.5 s.
     assertThat(timer.waits).hasSize(1);
@@ -410,6 +405,11 @@ class RetryTest {
 
     assertThat(future.get(5, TimeUnit.SECONDS)).hasSize(1);
     assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  private List<Organization> list(RetryPolicy policy, RetryTimer timer) {
+    return pipeline(policy, timer)
+        .callForList(ApiRequest.get("organizations"), Organization.class);
   }
 
   private HttpPipeline pipeline(RetryPolicy policy, RetryTimer timer) {

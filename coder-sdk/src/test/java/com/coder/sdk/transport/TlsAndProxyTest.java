@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TlsAndProxyTest {
   private final HeldCertificate rootCa =
@@ -98,21 +100,25 @@ class TlsAndProxyTest {
   void extraCasAreAddedToTheJdksNotInsteadOfThem() throws Exception {
     X509Certificate[] platform = Tls.trustManager(List.of()).getAcceptedIssuers();
 
-    X509Certificate[] combined = Tls.trustManager(List.of(rootCa.certificate())).getAcceptedIssuers();
+    X509Certificate[] combined =
+        Tls.trustManager(List.of(rootCa.certificate())).getAcceptedIssuers();
 
     assertThat(platform).isNotEmpty();
     assertThat(combined).contains(platform).contains(rootCa.certificate());
     assertThat(combined).hasSize(platform.length + 1);
   }
 
-  @Test
-  void presentsAClientCertificateFromPemFiles() throws Exception {
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void presentsAClientCertificateFromPemFiles(boolean pkcs1) throws Exception {
     HeldCertificate clientCertificate = clientCertificate();
     server.requireClientAuth();
     server.enqueue(orgs());
     Path ca = Files.writeString(dir.resolve("ca.pem"), rootCa.certificatePem());
     Path cert = Files.writeString(dir.resolve("client.pem"), clientCertificate.certificatePem());
-    Path key = Files.writeString(dir.resolve("client.key"), clientCertificate.privateKeyPkcs8Pem());
+    String keyPem =
+        pkcs1 ? clientCertificate.privateKeyPkcs1Pem() : clientCertificate.privateKeyPkcs8Pem();
+    Path key = Files.writeString(dir.resolve("client.key"), keyPem);
 
     try (CoderClient client =
         builder().trustCertificates(ca).clientCertificate(cert, key).build()) {
@@ -122,21 +128,6 @@ class TlsAndProxyTest {
     assertThat(request.getHandshake().peerCertificates())
         .first()
         .isEqualTo(clientCertificate.certificate());
-  }
-
-  @Test
-  void readsAnRsaKeyInPkcs1FormToo() throws Exception {
-    HeldCertificate clientCertificate = clientCertificate();
-    server.requireClientAuth();
-    server.enqueue(orgs());
-    Path ca = Files.writeString(dir.resolve("ca.pem"), rootCa.certificatePem());
-    Path cert = Files.writeString(dir.resolve("client.pem"), clientCertificate.certificatePem());
-    Path key = Files.writeString(dir.resolve("client.key"), clientCertificate.privateKeyPkcs1Pem());
-
-    try (CoderClient client =
-        builder().trustCertificates(ca).clientCertificate(cert, key).build()) {
-      assertThat(client.organizations().list()).hasSize(1);
-    }
   }
 
   @Test
@@ -197,9 +188,8 @@ class TlsAndProxyTest {
               .proxy(proxy.getProxyAddress())
               .proxyCredentials("robot", "pr0xy-pass")
               .build()) {
-        assertThat(
-                client.organizations().create(CreateOrganizationRequest.builder("data").build()).name())
-            .isEqualTo("data");
+        CreateOrganizationRequest create = CreateOrganizationRequest.builder("data").build();
+        assertThat(client.organizations().create(create).name()).isEqualTo("data");
       }
       RecordedRequest request = proxy.takeRequest();
       assertThat(request.getRequestLine())
