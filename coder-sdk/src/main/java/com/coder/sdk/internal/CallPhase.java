@@ -15,7 +15,6 @@ import okhttp3.Request;
 final class CallPhase extends EventListener {
   private volatile Timeout phase = Timeout.CONNECT;
   private volatile boolean requestStarted;
-  private volatile boolean canceled;
 
   /** Returns the timeout that governs what the attempt was doing last. */
   Timeout phase() {
@@ -28,11 +27,6 @@ final class CallPhase extends EventListener {
    */
   boolean requestStarted() {
     return requestStarted;
-  }
-
-  /** Returns true if the call was canceled, by the caller or by OkHttp's call timeout. */
-  boolean canceled() {
-    return canceled;
   }
 
   @Override
@@ -69,10 +63,5 @@ final class CallPhase extends EventListener {
   @Override
   public void responseHeadersStart(Call call) {
     phase = Timeout.READ;
-  }
-
-  @Override
-  public void canceled(Call call) {
-    canceled = true;
   }
 }

@@ -308,6 +308,7 @@ public final class HttpPipeline implements AutoCloseable {
       Call call = client.newCall(request);
       phase = new CallPhase();
       call.addEventListener(phase);
+      current = call;
       if (deadlineNanos != Long.MAX_VALUE) {
         // OkHttp's call timeout counts per call; the whole-call limit spans every attempt.
         long left = Math.max(1, deadlineNanos - retries.timer().nanoTime());
@@ -342,7 +343,7 @@ public final class HttpPipeline implements AutoCloseable {
                 method + " " + target + ": could not add credentials: " + e.getMessage(),
                 e.getCause()));
       }
-      if (closed && (cancelled || phase.canceled() || isRejected(e))) {
+      if (closed && (cancelled || callCanceled() || isRejected(e))) {
         return Step.fail(
             new IllegalStateException("this CoderClient was closed during the call", e));
       }
@@ -392,7 +393,7 @@ public final class HttpPipeline implements AutoCloseable {
       Timeout fired = null;
       if (e instanceof SocketTimeoutException) {
         fired = phase.phase();
-      } else if (e instanceof InterruptedIOException && phase.canceled() && !cancelled) {
+      } else if (e instanceof InterruptedIOException && callCanceled() && !cancelled) {
         // OkHttp cancels a call whose call timeout passes and reports it as interrupted.
         fired = Timeout.CALL;
       }
@@ -411,6 +412,16 @@ public final class HttpPipeline implements AutoCloseable {
           e);
     }
 
+    /**
+     * Returns true if the current attempt was canceled, by the caller or by OkHttp's call timeout.
+     * OkHttp marks the call before it closes the socket, so this holds by the time the failure
+     * arrives.
+     */
+    private boolean callCanceled() {
+      Call call = current;
+      return call != null && call.isCanceled();
+    }
+
     void startAsync(CompletableFuture<T> future) {
       if (future.isDone()) {
         return;
@@ -426,7 +437,6 @@ public final class HttpPipeline implements AutoCloseable {
         future.completeExceptionally(e);
         return;
       }
-      current = call;
       if (future.isDone()) {
         call.cancel();
         return;
