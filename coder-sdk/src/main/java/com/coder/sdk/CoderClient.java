@@ -1,13 +1,25 @@
 package com.coder.sdk;
 
 import com.coder.sdk.internal.AuthInterceptor;
+import com.coder.sdk.internal.EnvironmentHeaders;
+import com.coder.sdk.internal.HttpLogger;
 import com.coder.sdk.internal.HttpPipeline;
+import com.coder.sdk.internal.ProxyAuth;
+import com.coder.sdk.internal.RedirectGuard;
+import com.coder.sdk.internal.RetryRules;
+import com.coder.sdk.internal.RetryTimer;
 import com.coder.sdk.internal.SdkVersion;
 import com.coder.sdk.model.BuildInfo;
+import com.coder.sdk.internal.Tls;
+import java.net.Proxy;
 import java.net.URI;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -32,13 +44,19 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The API is grouped into sub-clients: {@link #organizations()}, {@link #members()}, {@link
  * #licenses()}, {@link #deployment()}, {@link #users()}, {@link #provisionerJobs()} and {@link
- * #provisionerDaemons()}. Calls are synchronous and throw a {@link CoderException} on failure.
+ * #provisionerDaemons()}. Calls are synchronous and throw a {@link CoderException} on failure;
+ * the calls of the original endpoints also have an {@code ...Async} sibling that returns a {@link
+ * java.util.concurrent.CompletableFuture} completed through OkHttp's dispatcher.
+ *
+ * <p>Failed calls are retried when that is safe, as the {@link RetryPolicy} says (by default up to
+ * 3 attempts within 2 minutes). Timeouts: connect 10 s, read 30 s, write 30 s, whole call none.
  *
  * <p>A client is immutable and thread-safe; share one per deployment. Credentials are sent only
- * to the deployment's origin (scheme, host and port): a redirect to another host is followed
- * without them, and a redirect that changes the scheme (such as https to http) is not followed.
- * {@link #close()} releases the threads and connections the client created; an {@link
- * OkHttpClient} passed to {@link Builder#okHttpClient} stays open.
+ * to the deployment's origin (scheme, host and port), and redirects are followed only within that
+ * origin: a redirect to another host, or one that changes the scheme (http to https included),
+ * fails with a {@link CoderApiException} that names the target. {@link #close()} releases the
+ * threads and connections the client created; an {@link OkHttpClient} passed to {@link
+ * Builder#okHttpClient} stays open.
  */
 public final class CoderClient implements AutoCloseable {
   /** The environment variable with the deployment URL, as Coder's CLI reads it. */
@@ -46,6 +64,12 @@ public final class CoderClient implements AutoCloseable {
 
   /** The environment variable with the session token, as Coder's CLI reads it. */
   public static final String TOKEN_VARIABLE = "CODER_SESSION_TOKEN";
+
+  /**
+   * The environment variable with extra headers, as Coder's CLI reads it: {@code name=value}
+   * fields separated by commas, a field double-quoted when it holds a comma.
+   */
+  public static final String HEADER_VARIABLE = "CODER_HEADER";
 
   private final HttpUrl baseUrl;
   private final HttpPipeline http;
@@ -76,9 +100,10 @@ public final class CoderClient implements AutoCloseable {
 
   /**
    * Returns a client for the deployment in {@code CODER_URL}, authenticated with the token in
-   * {@code CODER_SESSION_TOKEN}: the variables Coder's CLI uses.
+   * {@code CODER_SESSION_TOKEN} and sending the extra headers in {@code CODER_HEADER} if it is
+   * set: the variables Coder's CLI uses. See {@link Builder#fromEnvironment()}.
    *
-   * @throws IllegalStateException naming each variable that is missing or empty
+   * @throws IllegalStateException naming each variable that is missing, empty or malformed
    */
   public static CoderClient fromEnvironment() {
     return builder().fromEnvironment().build();
@@ -177,9 +202,11 @@ public final class CoderClient implements AutoCloseable {
   }
 
   /**
-   * Releases the threads and pooled connections this client created. Calls made afterwards fail
-   * with {@link IllegalStateException}. An {@link OkHttpClient} given to the builder is left open.
-   * Closing twice does nothing.
+   * Releases what this client created: it cancels its calls still in flight, stops its dispatcher
+   * threads and closes its pooled connections. Calls made afterwards, and calls that were in
+   * flight or waiting to be retried, fail with {@link IllegalStateException}. An {@link
+   * OkHttpClient} given to the builder is left open and its calls run to the end. Closing twice
+   * does nothing.
    */
   @Override
   public void close() {
@@ -221,6 +248,13 @@ public final class CoderClient implements AutoCloseable {
     private @Nullable Duration writeTimeout;
     private @Nullable Duration callTimeout;
     private int maxIdleConnections = DEFAULT_MAX_IDLE_CONNECTIONS;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private HttpLogLevel logLevel = HttpLogLevel.NONE;
+    private final List<X509Certificate> trustedCertificates = new ArrayList<>();
+    private @Nullable KeyStore clientKeyStore;
+    private char @Nullable [] clientKeyPassword;
+    private @Nullable Proxy proxy;
+    private @Nullable ProxyAuth proxyAuth;
 
     private Builder() {}
 
@@ -330,8 +364,9 @@ public final class CoderClient implements AutoCloseable {
     }
 
     /**
-     * Sets a limit on a whole call: connecting, sending, waiting and reading the body. Default: no
-     * limit beyond the other timeouts.
+     * Sets a limit on a whole call: connecting, sending, waiting, reading the body, and every
+     * retry and wait between attempts. Default: no limit beyond the other timeouts and the retry
+     * policy's time budget; {@link Duration#ZERO} means none.
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = checkTimeout(timeout, "callTimeout");
@@ -353,13 +388,121 @@ public final class CoderClient implements AutoCloseable {
     }
 
     /**
-     * Reads the deployment URL from {@code CODER_URL} and the session token from {@code
-     * CODER_SESSION_TOKEN}, as Coder's CLI does.
+     * Sets when failed calls are sent again. Default {@link RetryPolicy#defaults()}: 3 attempts,
+     * backoff from 500 ms to 8 s, within 2 minutes; {@link RetryPolicy#none()} turns retries off.
+     */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "policy == null");
+      return this;
+    }
+
+    /**
+     * Logs each HTTP exchange at {@code DEBUG} to the {@link System.Logger} named {@code
+     * com.coder.sdk.http}, with credentials and license keys redacted; see {@link HttpLogLevel}.
+     * Records appear only if that logger is enabled for debug output, for example with {@code
+     * com.coder.sdk.http.level = FINE} in a {@code java.util.logging} configuration. Default
+     * {@link HttpLogLevel#NONE}.
+     */
+    public Builder logging(HttpLogLevel level) {
+      this.logLevel = Objects.requireNonNull(level, "level == null");
+      return this;
+    }
+
+    /**
+     * Trusts the certificate authorities in a PEM file, in addition to the JDK's, for a
+     * deployment whose certificate a private CA signed. Can be called more than once.
      *
-     * @throws IllegalStateException naming each variable that is missing or empty
+     * @throws IllegalArgumentException if the file holds no PEM certificate
+     * @throws java.io.UncheckedIOException if it cannot be read
+     */
+    public Builder trustCertificates(Path pemFile) {
+      Objects.requireNonNull(pemFile, "pemFile == null");
+      trustedCertificates.addAll(Tls.readCertificates(pemFile));
+      return this;
+    }
+
+    /**
+     * Trusts the certificates of a key store's trusted-certificate entries, in addition to the
+     * JDK's certificate authorities. Can be called more than once.
+     *
+     * @throws IllegalArgumentException if the store holds no trusted certificate entry
+     */
+    public Builder trustCertificates(KeyStore trustStore) {
+      Objects.requireNonNull(trustStore, "trustStore == null");
+      trustedCertificates.addAll(Tls.trustedCertificates(trustStore));
+      return this;
+    }
+
+    /**
+     * Presents a client certificate for mutual TLS. The certificate file may list intermediates
+     * after the client's own certificate; the key must be unencrypted PEM, PKCS#8 ({@code BEGIN
+     * PRIVATE KEY}) or RSA PKCS#1 ({@code BEGIN RSA PRIVATE KEY}).
+     *
+     * @throws IllegalArgumentException if a file is not in a supported form
+     * @throws java.io.UncheckedIOException if a file cannot be read
+     */
+    public Builder clientCertificate(Path certificatePem, Path privateKeyPem) {
+      Objects.requireNonNull(certificatePem, "certificatePem == null");
+      Objects.requireNonNull(privateKeyPem, "privateKeyPem == null");
+      char[] password = new char[0];
+      this.clientKeyStore = Tls.clientKeyStore(certificatePem, privateKeyPem, password);
+      this.clientKeyPassword = password;
+      return this;
+    }
+
+    /**
+     * Presents the client certificate of a key store (such as a PKCS#12 file loaded with {@link
+     * KeyStore#load}) for mutual TLS; {@code password} unlocks its key entry.
+     */
+    public Builder clientCertificate(KeyStore keyStore, char[] password) {
+      this.clientKeyStore = Objects.requireNonNull(keyStore, "keyStore == null");
+      this.clientKeyPassword = Objects.requireNonNull(password, "password == null").clone();
+      return this;
+    }
+
+    /**
+     * Sends every call through {@code proxy}. Default: the JVM's {@link java.net.ProxySelector},
+     * which reads the {@code https.proxyHost} family of system properties.
+     */
+    public Builder proxy(Proxy proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy == null");
+      return this;
+    }
+
+    /**
+     * Answers the proxy's {@code 407} with Basic credentials, and sends them up front to an
+     * HTTP proxy. The password is never logged or printed.
+     */
+    public Builder proxyCredentials(String user, String password) {
+      Objects.requireNonNull(user, "user == null");
+      Objects.requireNonNull(password, "password == null");
+      this.proxyAuth = new ProxyAuth(user, password);
+      return this;
+    }
+
+    /**
+     * Reads the deployment URL from {@code CODER_URL}, the session token from {@code
+     * CODER_SESSION_TOKEN}, and extra headers from {@code CODER_HEADER} if it is set, as Coder's
+     * CLI does. {@code CODER_HEADER} holds {@code name=value} fields separated by commas (a field
+     * in double quotes may contain a comma), for example {@code
+     * CF-Access-Client-Id=abc,CF-Access-Client-Secret=xyz}; like the token, the headers go only
+     * to the deployment's origin and their values are never printed.
+     *
+     * @throws IllegalStateException naming each variable that is missing, empty or malformed
      */
     public Builder fromEnvironment() {
       return fromEnvironment(System::getenv);
+    }
+
+    /**
+     * Reads the variables of {@link #fromEnvironment()} from {@code variables} instead of the
+     * process environment, for example from a file of settings or in a test.
+     *
+     * @throws IllegalStateException naming each variable that is missing, empty or malformed
+     */
+    public Builder fromEnvironment(Map<String, String> variables) {
+      Objects.requireNonNull(variables, "variables == null");
+      return fromEnvironment(variables::get);
     }
 
     Builder fromEnvironment(Function<String, @Nullable String> environment) {
@@ -380,17 +523,41 @@ public final class CoderClient implements AutoCloseable {
       } catch (IllegalArgumentException e) {
         throw new IllegalStateException(URL_VARIABLE + " is not usable: " + e.getMessage(), e);
       }
-      return sessionToken(token);
+
+      CoderAuth credentials = CoderAuth.sessionToken(token);
+      String headers = environment.apply(HEADER_VARIABLE);
+      if (headers != null && !headers.isBlank()) {
+        Map<String, String> extra;
+        try {
+          extra = EnvironmentHeaders.parse(headers);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalStateException(HEADER_VARIABLE + " is not usable: " + e.getMessage(), e);
+        }
+        // The token goes last, so that a header of the same name cannot replace it.
+        credentials = CoderAuth.headers(extra).and(credentials);
+      }
+      return auth(credentials);
     }
 
     /**
      * Returns the client.
      *
-     * @throws IllegalStateException if no base URL was set
+     * @throws IllegalStateException if no base URL was set, or if TLS or proxy settings were
+     *     combined with {@link #okHttpClient}, whose own settings would silently win
      */
     public CoderClient build() {
       if (baseUrl == null) {
         throw new IllegalStateException("baseUrl is required, for example https://coder.example.com");
+      }
+      boolean transportSettings =
+          !trustedCertificates.isEmpty()
+              || clientKeyStore != null
+              || proxy != null
+              || proxyAuth != null;
+      if (okHttpClient != null && transportSettings) {
+        throw new IllegalStateException(
+            "trustCertificates, clientCertificate, proxy and proxyCredentials configure the SDK's"
+                + " own HTTP client; set them on the OkHttpClient given to okHttpClient(...)");
       }
       boolean owned = okHttpClient == null;
       OkHttpClient.Builder http =
@@ -415,13 +582,40 @@ public final class CoderClient implements AutoCloseable {
       if (callTimeout != null) {
         http.callTimeout(callTimeout);
       }
+      if (!trustedCertificates.isEmpty() || clientKeyStore != null) {
+        Tls.configure(http, trustedCertificates, clientKeyStore, clientKeyPassword);
+      }
+      if (proxy != null) {
+        http.proxy(proxy);
+      }
+      if (proxyAuth != null) {
+        http.proxyAuthenticator(proxyAuth).addNetworkInterceptor(proxyAuth);
+      }
       AuthInterceptor authInterceptor = new AuthInterceptor(baseUrl, auth);
-      http.followSslRedirects(false).addNetworkInterceptor(authInterceptor);
 
+      // Network interceptors run per hop, in this order, the last one next to the wire.
+      http.followSslRedirects(false)
+          .addNetworkInterceptor(authInterceptor)
+          .addNetworkInterceptor(new RedirectGuard(baseUrl));
+      if (logLevel != HttpLogLevel.NONE) {
+        http.addNetworkInterceptor(
+            new HttpLogger(
+                logLevel.compareTo(HttpLogLevel.HEADERS) >= 0, logLevel == HttpLogLevel.BODY));
+      }
+
+      RetryRules retries =
+          new RetryRules(
+              retryPolicy.maxAttempts(),
+              retryPolicy.initialBackoff(),
+              retryPolicy.maxBackoff(),
+              retryPolicy.timeBudget(),
+              RetryTimer.system());
       String agent =
           userAgent == null ? SdkVersion.userAgent() : userAgent + " " + SdkVersion.userAgent();
       HttpUrl apiRoot = baseUrl.newBuilder().addPathSegment("api").addPathSegment("v2").build();
-      return new CoderClient(baseUrl, new HttpPipeline(apiRoot, http.build(), authInterceptor, owned, agent));
+      return new CoderClient(
+          baseUrl,
+          new HttpPipeline(apiRoot, http.build(), authInterceptor, owned, agent, retries));
     }
 
     private static Duration checkTimeout(Duration timeout, String name) {

@@ -7,6 +7,7 @@ import com.coder.sdk.model.License;
 import com.coder.sdk.model.Response;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The licenses of an enterprise deployment: {@code /api/v2/licenses}. Get one from {@link
@@ -19,7 +20,9 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>To see what the licenses allow, read {@link Deployment#entitlements()}. Thread-safe. License
- * strings are never written to exception messages.
+ * strings are never written to exception messages. {@code add} and {@code refreshEntitlements}
+ * have {@code ...Async} siblings that return a {@link CompletableFuture}; cancelling it cancels
+ * the HTTP call. Both are POSTs, sent again only if the connection could not be opened.
  */
 public final class Licenses {
   private final HttpPipeline http;
@@ -39,12 +42,15 @@ public final class Licenses {
    * @throws ForbiddenException if the caller may not add licenses (normally only owners may)
    */
   public License add(String licenseJwt) {
-    Objects.requireNonNull(licenseJwt, "licenseJwt == null");
-    String license = licenseJwt.strip();
-    if (license.isEmpty()) {
-      throw new IllegalArgumentException("licenseJwt is blank");
-    }
-    return http.call(ApiRequest.post("licenses").body(new AddLicenseRequest(license)), License.class);
+    return http.call(addRequest(licenseJwt), License.class);
+  }
+
+  /**
+   * Adds a license without blocking; see {@link #add(String)}. The argument is checked at once, so
+   * a blank license throws instead of failing the future.
+   */
+  public CompletableFuture<License> addAsync(String licenseJwt) {
+    return http.callAsync(addRequest(licenseJwt), License.class);
   }
 
   /**
@@ -82,5 +88,19 @@ public final class Licenses {
    */
   public void delete(int id) {
     http.callForMessage(ApiRequest.delete("licenses", Integer.toString(id)));
+  }
+
+  /** Refreshes entitlements without blocking; see {@link #refreshEntitlements()}. */
+  public CompletableFuture<Response> refreshEntitlementsAsync() {
+    return http.callForMessageAsync(ApiRequest.post("licenses", "refresh-entitlements"));
+  }
+
+  private static ApiRequest addRequest(String licenseJwt) {
+    Objects.requireNonNull(licenseJwt, "licenseJwt == null");
+    String license = licenseJwt.strip();
+    if (license.isEmpty()) {
+      throw new IllegalArgumentException("licenseJwt is blank");
+    }
+    return ApiRequest.post("licenses").body(new AddLicenseRequest(license));
   }
 }

@@ -9,6 +9,7 @@ import com.coder.sdk.model.UpdateOrganizationRequest;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The organizations of the deployment: {@code /api/v2/organizations}. Get one from {@link
@@ -27,7 +28,10 @@ import java.util.UUID;
  * }</pre>
  *
  * <p>Thread-safe. Every method throws {@link CoderApiException} (or a subclass) when the server
- * refuses the call, and {@link CoderTransportException} when it cannot be reached.
+ * refuses the call, and {@link CoderTransportException} when it cannot be reached. Each has an
+ * {@code ...Async} sibling that runs the same call through OkHttp's dispatcher and returns a
+ * {@link CompletableFuture} failing with those exceptions instead; cancelling the future cancels
+ * the HTTP call.
  */
 public final class Organizations {
   private final HttpPipeline http;
@@ -44,6 +48,11 @@ public final class Organizations {
     return http.callForList(ApiRequest.get("organizations"), Organization.class);
   }
 
+  /** Lists organizations without blocking; see {@link #list()}. */
+  public CompletableFuture<List<Organization>> listAsync() {
+    return http.callForListAsync(ApiRequest.get("organizations"), Organization.class);
+  }
+
   /**
    * Gets an organization by ID, name or {@code "default"}. Sends {@code GET
    * /api/v2/organizations/{organization}}.
@@ -51,13 +60,25 @@ public final class Organizations {
    * @throws NotFoundException if it does not exist or the caller may not read it
    */
   public Organization get(String organization) {
-    return http.call(
-        ApiRequest.get("organizations", Arguments.organization(organization)), Organization.class);
+    return http.call(getRequest(organization), Organization.class);
   }
 
   /** Gets an organization by ID; see {@link #get(String)}. */
   public Organization get(UUID organization) {
     return get(Arguments.organization(organization));
+  }
+
+  /**
+   * Gets an organization without blocking; see {@link #get(String)}. Arguments are checked at
+   * once, so a bad one throws instead of failing the future.
+   */
+  public CompletableFuture<Organization> getAsync(String organization) {
+    return http.callAsync(getRequest(organization), Organization.class);
+  }
+
+  /** Gets an organization by ID without blocking; see {@link #get(String)}. */
+  public CompletableFuture<Organization> getAsync(UUID organization) {
+    return getAsync(Arguments.organization(organization));
   }
 
   /**
@@ -71,8 +92,15 @@ public final class Organizations {
    *     not licensed for multiple organizations
    */
   public Organization create(CreateOrganizationRequest request) {
-    Objects.requireNonNull(request, "request == null");
-    return http.call(ApiRequest.post("organizations").body(request), Organization.class);
+    return http.call(createRequest(request), Organization.class);
+  }
+
+  /**
+   * Creates an organization without blocking; see {@link #create(CreateOrganizationRequest)}. The
+   * request is sent once: it is repeated only if the connection could not be opened.
+   */
+  public CompletableFuture<Organization> createAsync(CreateOrganizationRequest request) {
+    return http.callAsync(createRequest(request), Organization.class);
   }
 
   /**
@@ -86,15 +114,30 @@ public final class Organizations {
    * @throws NotFoundException if the organization does not exist
    */
   public Organization update(String organization, UpdateOrganizationRequest request) {
-    Objects.requireNonNull(request, "request == null");
-    return http.call(
-        ApiRequest.patch("organizations", Arguments.organization(organization)).body(request),
-        Organization.class);
+    return http.call(updateRequest(organization, request), Organization.class);
   }
 
   /** Changes an organization named by ID; see {@link #update(String, UpdateOrganizationRequest)}. */
   public Organization update(UUID organization, UpdateOrganizationRequest request) {
     return update(Arguments.organization(organization), request);
+  }
+
+  /**
+   * Changes an organization without blocking; see {@link #update(String,
+   * UpdateOrganizationRequest)}.
+   */
+  public CompletableFuture<Organization> updateAsync(
+      String organization, UpdateOrganizationRequest request) {
+    return http.callAsync(updateRequest(organization, request), Organization.class);
+  }
+
+  /**
+   * Changes an organization named by ID without blocking; see {@link #update(String,
+   * UpdateOrganizationRequest)}.
+   */
+  public CompletableFuture<Organization> updateAsync(
+      UUID organization, UpdateOrganizationRequest request) {
+    return updateAsync(Arguments.organization(organization), request);
   }
 
   /**
@@ -109,12 +152,39 @@ public final class Organizations {
    * @throws ServerErrorException while resources remain in the organization
    */
   public Response delete(String organization) {
-    return http.callForMessage(
-        ApiRequest.delete("organizations", Arguments.organization(organization)));
+    return http.callForMessage(deleteRequest(organization));
   }
 
   /** Deletes an organization named by ID; see {@link #delete(String)}. */
   public Response delete(UUID organization) {
     return delete(Arguments.organization(organization));
+  }
+
+  /** Deletes an organization without blocking; see {@link #delete(String)}. */
+  public CompletableFuture<Response> deleteAsync(String organization) {
+    return http.callForMessageAsync(deleteRequest(organization));
+  }
+
+  /** Deletes an organization named by ID without blocking; see {@link #delete(String)}. */
+  public CompletableFuture<Response> deleteAsync(UUID organization) {
+    return deleteAsync(Arguments.organization(organization));
+  }
+
+  private static ApiRequest getRequest(String organization) {
+    return ApiRequest.get("organizations", Arguments.organization(organization));
+  }
+
+  private static ApiRequest createRequest(CreateOrganizationRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    return ApiRequest.post("organizations").body(request);
+  }
+
+  private static ApiRequest updateRequest(String organization, UpdateOrganizationRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    return ApiRequest.patch("organizations", Arguments.organization(organization)).body(request);
+  }
+
+  private static ApiRequest deleteRequest(String organization) {
+    return ApiRequest.delete("organizations", Arguments.organization(organization));
   }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 
 /**
@@ -30,7 +31,8 @@ import java.util.function.LongSupplier;
  *
  * <p>Reading jobs needs read access to provisioner jobs in the organization (owners, organization
  * admins and template admins); the server reports a lack of access as {@link NotFoundException}.
- * Thread-safe.
+ * Thread-safe. Each method has an {@code ...Async} sibling that returns a {@link
+ * CompletableFuture}; cancelling it cancels the HTTP call.
  */
 public final class ProvisionerJobs {
   /** The first pause between polls in {@link #await}; it doubles up to {@link #MAX_POLL_INTERVAL}. */
@@ -64,6 +66,50 @@ public final class ProvisionerJobs {
    *     initiator})
    */
   public List<ProvisionerJob> list(String organization, ProvisionerJobFilter filter) {
+    return http.callForList(listRequest(organization, filter), ProvisionerJob.class);
+  }
+
+  /** Lists jobs of an organization named by ID; see {@link #list(String, ProvisionerJobFilter)}. */
+  public List<ProvisionerJob> list(UUID organization, ProvisionerJobFilter filter) {
+    return list(Arguments.organization(organization), filter);
+  }
+
+  /** Lists the organization's 50 newest jobs; see {@link #list(String, ProvisionerJobFilter)}. */
+  public List<ProvisionerJob> list(String organization) {
+    return list(organization, ProvisionerJobFilter.none());
+  }
+
+  /** Lists the 50 newest jobs of an organization named by ID. */
+  public List<ProvisionerJob> list(UUID organization) {
+    return list(Arguments.organization(organization), ProvisionerJobFilter.none());
+  }
+
+  /**
+   * Lists jobs without blocking; see {@link #list(String, ProvisionerJobFilter)}. Arguments are
+   * checked at once, so a bad one throws instead of failing the future.
+   */
+  public CompletableFuture<List<ProvisionerJob>> listAsync(
+      String organization, ProvisionerJobFilter filter) {
+    return http.callForListAsync(listRequest(organization, filter), ProvisionerJob.class);
+  }
+
+  /** Lists jobs of an organization named by ID without blocking. */
+  public CompletableFuture<List<ProvisionerJob>> listAsync(
+      UUID organization, ProvisionerJobFilter filter) {
+    return listAsync(Arguments.organization(organization), filter);
+  }
+
+  /** Lists the organization's 50 newest jobs without blocking. */
+  public CompletableFuture<List<ProvisionerJob>> listAsync(String organization) {
+    return listAsync(organization, ProvisionerJobFilter.none());
+  }
+
+  /** Lists the 50 newest jobs of an organization named by ID without blocking. */
+  public CompletableFuture<List<ProvisionerJob>> listAsync(UUID organization) {
+    return listAsync(Arguments.organization(organization), ProvisionerJobFilter.none());
+  }
+
+  private ApiRequest listRequest(String organization, ProvisionerJobFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
     ApiRequest request =
         ApiRequest.get("organizations", Arguments.organization(organization), "provisionerjobs");
@@ -84,23 +130,7 @@ public final class ProvisionerJobs {
     if (!filter.tags().isEmpty()) {
       request.query("tags", http.toJson(filter.tags()));
     }
-
-    return http.callForList(request, ProvisionerJob.class);
-  }
-
-  /** Lists jobs of an organization named by ID; see {@link #list(String, ProvisionerJobFilter)}. */
-  public List<ProvisionerJob> list(UUID organization, ProvisionerJobFilter filter) {
-    return list(Arguments.organization(organization), filter);
-  }
-
-  /** Lists the organization's 50 newest jobs; see {@link #list(String, ProvisionerJobFilter)}. */
-  public List<ProvisionerJob> list(String organization) {
-    return list(organization, ProvisionerJobFilter.none());
-  }
-
-  /** Lists the 50 newest jobs of an organization named by ID. */
-  public List<ProvisionerJob> list(UUID organization) {
-    return list(Arguments.organization(organization), ProvisionerJobFilter.none());
+    return request;
   }
 
   /**
@@ -110,11 +140,7 @@ public final class ProvisionerJobs {
    *     caller may not read it
    */
   public ProvisionerJob get(String organization, UUID job) {
-    Objects.requireNonNull(job, "job == null");
-    return http.call(
-        ApiRequest.get(
-            "organizations", Arguments.organization(organization), "provisionerjobs", job.toString()),
-        ProvisionerJob.class);
+    return http.call(getRequest(organization, job), ProvisionerJob.class);
   }
 
   /** Gets one job of an organization named by ID; see {@link #get(String, UUID)}. */
@@ -268,5 +294,21 @@ public final class ProvisionerJobs {
     throw new IllegalArgumentException(
         "cannot tell what owns provisioner job " + job.id() + " of type " + type.value()
             + " with input " + input + ", so its " + action + " endpoint is unknown");
+  }
+
+  /** Gets one job without blocking; see {@link #get(String, UUID)}. */
+  public CompletableFuture<ProvisionerJob> getAsync(String organization, UUID job) {
+    return http.callAsync(getRequest(organization, job), ProvisionerJob.class);
+  }
+
+  /** Gets one job of an organization named by ID without blocking. */
+  public CompletableFuture<ProvisionerJob> getAsync(UUID organization, UUID job) {
+    return getAsync(Arguments.organization(organization), job);
+  }
+
+  private static ApiRequest getRequest(String organization, UUID job) {
+    Objects.requireNonNull(job, "job == null");
+    return ApiRequest.get(
+        "organizations", Arguments.organization(organization), "provisionerjobs", job.toString());
   }
 }

@@ -31,6 +31,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The client's configuration: environment, base URL, credentials, redirects and lifecycle. */
 class CoderClientTest extends MockServerTest {
+  private static final String REDIRECT_NOTE =
+      "; the client follows redirects only within the origin of its base URL, so set the base URL"
+          + " to the deployment's own address";
   private static final String URL_HINT =
       "CODER_URL to the deployment URL (such as https://coder.example.com)";
   private static final String TOKEN_HINT =
@@ -360,15 +363,14 @@ class CoderClientTest extends MockServerTest {
 
   @Test
   void headerNameThatCannotBeSentIsReported() {
-    try (CoderClient broken =
-        clientBuilder().auth(CoderAuth.headers(Map.of("X Proxy Key", "k1"))).build()) {
-      CoderException e = thrown(CoderException.class, () -> broken.organizations().list());
+    IllegalArgumentException e =
+        thrown(
+            IllegalArgumentException.class,
+            () -> CoderAuth.headers(Map.of("X Proxy Key", TOKEN_SECRET)));
 
-      assertThat(e.getMessage())
-          .isEqualTo(
-              "GET /api/v2/organizations: could not add credentials: header name \"X Proxy Key\""
-                  + " has a character not allowed");
-    }
+    assertThat(e.getMessage())
+        .isEqualTo("header name \"X Proxy Key\" has a character not allowed at index 1");
+    assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
@@ -428,7 +430,7 @@ class CoderClientTest extends MockServerTest {
   }
 
   @Test
-  void redirectToAnotherOriginCarriesNoCredentials() throws Exception {
+  void redirectToAnotherOriginIsRefusedAndNothingReachesIt() throws Exception {
     CoderAuth everything =
         CoderAuth.sessionToken(TOKEN)
             .and(CoderAuth.bearerToken(TOKEN))
@@ -437,22 +439,20 @@ class CoderClientTest extends MockServerTest {
         CoderClient loaded = clientBuilder().auth(everything).build()) {
       other.start();
       enqueue(redirect(307, other.url("/api/v2/organizations/data-platform").toString()));
-      other.enqueue(json(fixture("organizations/data-platform.json")));
 
-      OrganizationsTest.assertDataPlatform(loaded.organizations().get("data-platform"));
+      CoderApiException e =
+          thrown(CoderApiException.class, () -> loaded.organizations().get("data-platform"));
 
+      assertThat(e.statusCode()).isEqualTo(307);
+      assertThat(e.getMessage())
+          .startsWith(
+              "GET /api/v2/organizations/data-platform failed with 307: redirect to http://"
+                  + other.getHostName() + ":" + other.getPort() + " was not followed");
       Headers first = takeRequest().getHeaders();
       assertThat(first.get("Coder-Session-Token")).isEqualTo(TOKEN);
       assertThat(first.get("Authorization")).isEqualTo("Bearer " + TOKEN);
       assertThat(first.get("CF-Access-Client-Secret")).isEqualTo(TOKEN_SECRET);
-
-      RecordedRequest elsewhere = other.takeRequest(5, TimeUnit.SECONDS);
-      assertThat(elsewhere).isNotNull();
-      assertThat(elsewhere.getTarget()).isEqualTo("/api/v2/organizations/data-platform");
-      assertThat(elsewhere.getHeaders().get("Coder-Session-Token")).isNull();
-      assertThat(elsewhere.getHeaders().get("Authorization")).isNull();
-      assertThat(elsewhere.getHeaders().get("CF-Access-Client-Secret")).isNull();
-      assertThat(elsewhere.getHeaders().toString()).doesNotContain(TOKEN_SECRET);
+      assertThat(other.getRequestCount()).isZero();
     }
   }
 
@@ -470,7 +470,7 @@ class CoderClientTest extends MockServerTest {
       assertThat(e)
           .hasMessage(
               "GET /api/v2/organizations failed with 302: redirect to http://localhost:"
-                  + server.getPort() + " was not followed");
+                  + server.getPort() + " was not followed" + REDIRECT_NOTE);
       assertThat(server.getRequestCount()).isZero();
     }
   }
@@ -487,7 +487,7 @@ class CoderClientTest extends MockServerTest {
       assertThat(e)
           .hasMessage(
               "GET /api/v2/organizations failed with 308: redirect to https://localhost:"
-                  + secure.getPort() + " was not followed");
+                  + secure.getPort() + " was not followed" + REDIRECT_NOTE);
       assertThat(secure.getRequestCount()).isZero();
     }
   }

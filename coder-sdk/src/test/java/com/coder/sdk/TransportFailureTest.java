@@ -64,7 +64,7 @@ class TransportFailureTest extends MockServerTest {
 
       assertThat(e.method()).isEqualTo("GET");
       assertThat(e.url()).isEqualTo(url);
-      assertThat(e.getMessage()).startsWith("GET " + url + " timed out (");
+      assertThat(e.getMessage()).startsWith("GET " + url + " timed out: ");
     }
   }
 

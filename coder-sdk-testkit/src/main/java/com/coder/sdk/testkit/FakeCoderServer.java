@@ -165,11 +165,23 @@ public final class FakeCoderServer implements AutoCloseable {
   }
 
   /**
-   * Returns a new client for this server, authenticated with the admin token. The caller closes
-   * it.
+   * Returns a new client for this server, authenticated with the admin token, with the SDK's
+   * defaults (retries included). The caller closes it.
    */
   public CoderClient newClient() {
-    return CoderClient.builder().baseUrl(url()).sessionToken(adminToken).build();
+    return clientBuilder().build();
+  }
+
+  /**
+   * Returns a client builder already pointed at this server with the admin token, for tests that
+   * need other settings:
+   *
+   * <pre>{@code
+   * CoderClient once = server.clientBuilder().retryPolicy(RetryPolicy.none()).build();
+   * }</pre>
+   */
+  public CoderClient.Builder clientBuilder() {
+    return CoderClient.builder().baseUrl(url()).sessionToken(adminToken);
   }
 
   /** Returns the default organization, named {@code coder}. */

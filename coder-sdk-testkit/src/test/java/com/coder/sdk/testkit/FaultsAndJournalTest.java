@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.coder.sdk.CoderClient;
+import com.coder.sdk.RetryPolicy;
 import com.coder.sdk.CoderTransportException;
 import com.coder.sdk.RateLimitException;
 import com.coder.sdk.ServerErrorException;
@@ -21,7 +22,8 @@ class FaultsAndJournalTest {
   @BeforeEach
   void start() {
     coder = FakeCoderServer.builder().start();
-    client = coder.newClient();
+    // One request, one answer: these tests look at each fault as the client receives it.
+    client = coder.clientBuilder().retryPolicy(RetryPolicy.none()).build();
   }
 
   @AfterEach
@@ -82,6 +84,20 @@ class FaultsAndJournalTest {
               });
     }
     assertThat(client.organizations().get("default").isDefault()).isTrue();
+  }
+
+  @Test
+  void defaultClientRidesOutABurstOfServerErrors() {
+    coder.inject(Fault.serverError(503).times(2));
+    RetryPolicy quick =
+        RetryPolicy.builder()
+            .initialBackoff(Duration.ofMillis(1))
+            .maxBackoff(Duration.ofMillis(5))
+            .build();
+    try (CoderClient retrying = coder.clientBuilder().retryPolicy(quick).build()) {
+      assertThat(retrying.organizations().get("default").isDefault()).isTrue();
+    }
+    assertThat(coder.requests()).hasSize(3);
   }
 
   @Test

@@ -2,6 +2,7 @@ package com.coder.sdk.internal;
 
 import com.coder.sdk.CoderAuth;
 import java.io.IOException;
+import java.net.ProtocolException;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -42,7 +43,10 @@ public final class AuthInterceptor implements Interceptor {
 
     Request.Builder authenticated = request.newBuilder();
     try {
-      auth.authenticate((name, value) -> authenticated.header(name, checkedValue(name, value)));
+      auth.authenticate(
+          (name, value) ->
+              authenticated.header(
+                  HeaderRules.checkName(name), HeaderRules.checkValue(name, value)));
     } catch (RuntimeException e) {
       throw new AuthenticationFailure(e);
     }
@@ -56,35 +60,15 @@ public final class AuthInterceptor implements Interceptor {
   }
 
   /**
-   * Checks a header before OkHttp does, because OkHttp's own message quotes the value, and the
-   * value here is a credential.
+   * Credentials could not be added; carried through OkHttp as an I/O failure. A protocol failure,
+   * so that OkHttp does not try the call again on another route.
    */
-  private static String checkedValue(String name, String value) {
-    if (name.isEmpty()) {
-      throw new IllegalArgumentException("header name is empty");
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c <= ' ' || c >= 0x7f || c == ':') {
-        throw new IllegalArgumentException("header name \"" + name + "\" has a character not allowed");
-      }
-    }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if ((c < ' ' && c != '\t') || c >= 0x7f) {
-        throw new IllegalArgumentException(
-            "value of header " + name + " has a character not allowed in HTTP at index " + i);
-      }
-    }
-    return value;
-  }
-
-  /** Credentials could not be added; carried through OkHttp as an I/O failure. */
-  public static final class AuthenticationFailure extends IOException {
+  public static final class AuthenticationFailure extends ProtocolException {
     private static final long serialVersionUID = 1L;
 
     AuthenticationFailure(RuntimeException cause) {
-      super(cause.getMessage(), cause);
+      super(cause.getMessage());
+      initCause(cause);
     }
   }
 }

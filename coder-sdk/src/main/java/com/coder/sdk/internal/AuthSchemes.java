@@ -48,10 +48,11 @@ public final class AuthSchemes {
     Objects.requireNonNull(headers, "headers == null");
     Map<String, String> copy = new LinkedHashMap<>();
     headers.forEach(
-        (name, value) ->
-            copy.put(
-                Objects.requireNonNull(name, "header name == null"),
-                Objects.requireNonNull(value, "value of header " + name + " == null")));
+        (name, value) -> {
+          HeaderRules.checkName(Objects.requireNonNull(name, "header name == null"));
+          Objects.requireNonNull(value, "value of header " + name + " == null");
+          copy.put(name, HeaderRules.checkValue(name, value));
+        });
     return new Described("CoderAuth.headers(" + copy.keySet() + ")") {
       @Override
       public void authenticate(RequestHeaders requestHeaders) {

@@ -48,7 +48,11 @@ final class ErrorMapper {
     StringBuilder message = new StringBuilder();
     message.append(method).append(' ').append(target).append(" failed with ").append(status);
     if (status >= 300 && status < 400) {
-      message.append(": redirect").append(redirectTarget(response)).append(" was not followed");
+      message
+          .append(": redirect")
+          .append(redirectTarget(response))
+          .append(" was not followed; the client follows redirects only within the origin of its")
+          .append(" base URL, so set the base URL to the deployment's own address");
     } else if (parsed != null) {
       appendServerMessage(message, parsed);
     } else if (body.length == 0) {
@@ -115,11 +119,11 @@ final class ErrorMapper {
   }
 
   /**
-   * Returns the first bytes of an unread success body, leaving them unread. Unlike an error body,
-   * a success body that breaks off fails the call, so I/O failures are thrown.
+   * Returns the first bytes of a success body that have already arrived, leaving them unread, so
+   * that they can be quoted if the body does not decode. It waits for nothing more: decoding
+   * starts as soon as the first bytes are in.
    */
-  static byte[] head(BufferedSource source) throws IOException {
-    source.request(MAX_HEAD);
+  static byte[] head(BufferedSource source) {
     return buffered(source, MAX_HEAD);
   }
 
@@ -186,6 +190,9 @@ final class ErrorMapper {
 
   private static String redirectTarget(okhttp3.Response response) {
     String location = response.header("Location");
+    if (location == null) {
+      location = response.header(RedirectGuard.REFUSED_LOCATION);
+    }
     if (location == null) {
       return "";
     }
