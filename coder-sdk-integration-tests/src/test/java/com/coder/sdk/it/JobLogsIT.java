@@ -252,8 +252,8 @@ class JobLogsIT {
   void followingACanceledPendingJobEndsAtOnce(Target target) {
     FakeCoderServer fake = target.fake("cancels a job");
     Organization org = target.createOrganization("it-follow-done");
-    ProvisionerJob job = fake.provisionerJobs().enqueue(spec(org, ProvisionerJobType.WORKSPACE_BUILD)
-        .build());
+    ProvisionerJob job =
+        fake.provisionerJobs().enqueue(spec(org, ProvisionerJobType.WORKSPACE_BUILD).build());
     fake.provisionerJobs().cancel(job.id());
 
     try (LogStream stream = target.client().provisionerJobs().followLogs(job)) {
