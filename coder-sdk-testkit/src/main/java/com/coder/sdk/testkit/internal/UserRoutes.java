@@ -60,6 +60,10 @@ final class UserRoutes {
                   organization, org -> Wire.json(200, store.members(org.id()))));
     }
     String user = rest.get(1);
+    if (rest.size() == 2 && user.equals("roles")) {
+      // Coder lists the assignable roles here, before any {user}; the fake has no such route.
+      return Wire.error(404, "Route not found.");
+    }
     if (rest.size() == 3 && rest.get(2).equals("roles")) {
       if (!call.method.equals("PUT")) {
         return Call.methodNotAllowed();
