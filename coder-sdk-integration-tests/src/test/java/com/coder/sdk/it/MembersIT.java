@@ -178,11 +178,16 @@ class MembersIT {
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.message()).isEqualTo("Query parameters have invalid values.");
     assertThat(answer.validations())
-        .containsExactly(
-            "limit: Query param \"limit\" must be a valid 32-bit positive integer: value is "
-                + "negative",
-            "offset: Query param \"offset\" must be a valid 32-bit positive integer: "
-                + "strconv.ParseInt: parsing \"x\": invalid syntax");
+        .anySatisfy(v -> assertThat(v).startsWith("limit: "))
+        .anySatisfy(v -> assertThat(v).startsWith("offset: "));
+    if (target.isFake()) {
+      assertThat(answer.validations())
+          .containsExactly(
+              "limit: Query param \"limit\" must be a valid 32-bit positive integer: value is "
+                  + "negative",
+              "offset: Query param \"offset\" must be a valid 32-bit positive integer: "
+                  + "strconv.ParseInt: parsing \"x\": invalid syntax");
+    }
   }
 
   @Test
