@@ -4,6 +4,7 @@ import com.coder.sdk.CoderClient;
 import com.coder.sdk.model.CreateOrganizationRequest;
 import com.coder.sdk.model.JobErrorCode;
 import com.coder.sdk.model.Organization;
+import com.coder.sdk.model.ProvisionerDaemon;
 import com.coder.sdk.model.ProvisionerJob;
 import com.coder.sdk.model.ProvisionerJobType;
 import com.coder.sdk.model.Response;
@@ -54,24 +55,39 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code GET /organizations/{organization}/provisionerjobs[/{job}]} with the {@code limit},
  *       {@code ids}, {@code status}, {@code tags} and {@code initiator} parameters and Coder's
  *       query parameter errors;
+ *   <li>{@code GET /organizations/{organization}/provisionerdaemons} with {@code limit}, {@code
+ *       ids}, {@code status}, {@code tags}, {@code offline} and {@code max_age};
+ *   <li>{@code GET /organizations/{organization}/paginated-members} ({@code limit}, {@code
+ *       offset}, {@code after_id}), {@code GET /organizations/{organization}/members}, and {@code
+ *       GET|POST|DELETE .../members/{user}} and {@code PUT .../members/{user}/roles};
+ *   <li>{@code GET /users/{user}} for an ID, a user name or {@code me};
+ *   <li>{@code GET .../logs} (a JSON array, or with {@code follow} a WebSocket that streams each
+ *       line and closes with {@code done} when the job completes) and {@code PATCH .../cancel}
+ *       under {@code /templateversions/{templateversion}}, {@code
+ *       /templateversions/{templateversion}/dry-run/{job}} and {@code
+ *       /workspacebuilds/{workspacebuild}};
  *   <li>{@code GET|POST /licenses}, {@code DELETE /licenses/{id}} and {@code POST
- *       /licenses/refresh-entitlements} (throttled to once a minute, with {@code Retry-After}).
+ *       /licenses/refresh-entitlements} (throttled to once a minute, with {@code Retry-After});
+ *   <li>{@code GET /entitlements}, computed from the stored licenses, and {@code GET /buildinfo}
+ *       (version {@code v2.24.1}, deployment ID {@link #deploymentId()}), both without a token.
  * </ul>
  *
- * <p>Every route needs the admin token ({@link #adminToken()}) in the {@code Coder-Session-Token}
- * header, an {@code Authorization: Bearer} header, or the {@code coder_session_token} cookie;
- * otherwise it answers 401. Unknown routes answer 404 {@code Route not found.}
+ * <p>Every other route needs the admin token ({@link #adminToken()}) in the {@code
+ * Coder-Session-Token} header, an {@code Authorization: Bearer} header, or the {@code
+ * coder_session_token} cookie; otherwise it answers 401. Unknown routes answer 404 {@code Route
+ * not found.}
  *
- * <p>Tests seed state straight into the store through {@link #organizations()}, {@link
- * #provisionerDaemons()}, {@link #provisionerJobs()} and {@link #licenses()}, inject failures with
- * {@link #inject(Fault)}, and read what the server received with {@link #requests()}. Provisioner
- * jobs move only when the test moves them.
+ * <p>Tests seed state straight into the store through {@link #users()}, {@link #organizations()},
+ * {@link #provisionerDaemons()}, {@link #provisionerJobs()} and {@link #licenses()}, inject
+ * failures with {@link #inject(Fault)}, and read what the server received with {@link
+ * #requests()}. Provisioner jobs move, and write logs, only when the test says so.
  *
- * <p>Known differences from a real deployment: there is one user, the owner, so permission
- * checks never fail; organization members, groups, templates and workspaces have no routes (a
- * job's template or workspace counts as living in its organization when it is deleted); request
- * bodies are not limited to 4 MiB; the {@code Invalid license} details and JSON syntax details
- * imitate Go's texts without matching every case.
+ * <p>Known differences from a real deployment: every request acts as the owner, so permission
+ * checks never fail and other users cannot sign in; custom roles, groups, templates and
+ * workspaces have no routes (a job's template or workspace counts as living in its organization
+ * until the job is deleted, and a template version or workspace build exists while a job names
+ * it); request bodies are not limited to 4 MiB; logs are not capped at 1 MiB; the {@code Invalid
+ * license} details and JSON syntax details imitate Go's texts without matching every case.
  *
  * <p>Thread-safe. The JUnit 5 extension {@link FakeCoder} starts and closes servers for tests.
  */
@@ -88,6 +104,7 @@ public final class FakeCoderServer implements AutoCloseable {
   private final Clock clock;
   private final Store store;
   private final Router router;
+  private final FakeUsers users;
   private final FakeOrganizations organizations;
   private final FakeLicenses licenses;
   private final FakeProvisionerDaemons daemons;
@@ -101,6 +118,7 @@ public final class FakeCoderServer implements AutoCloseable {
     this.store = new Store(clock, UUID.randomUUID());
     LicenseAuthority authority = new LicenseAuthority("fake-coder-" + deploymentId.substring(0, 8));
     this.router = new Router(store, authority, adminToken, deploymentId);
+    this.users = new FakeUsers(store);
     this.organizations = new FakeOrganizations(store);
     this.licenses = new FakeLicenses(store, authority);
     this.daemons = new FakeProvisionerDaemons(store);
@@ -154,7 +172,7 @@ public final class FakeCoderServer implements AutoCloseable {
     return adminToken;
   }
 
-  /** Returns the ID of the owner, the initiator of jobs that name none. */
+  /** Returns the ID of the owner, {@code admin}, the initiator of jobs that name none. */
   public UUID adminUserId() {
     return store.adminUserId();
   }
@@ -189,22 +207,27 @@ public final class FakeCoderServer implements AutoCloseable {
     return store.defaultOrganization();
   }
 
-  /** Seeds and reads organizations. */
+  /** Seeds and reads users; the owner, {@code admin}, exists from the start. */
+  public FakeUsers users() {
+    return users;
+  }
+
+  /** Seeds and reads organizations and their members. */
   public FakeOrganizations organizations() {
     return organizations;
   }
 
-  /** Issues, stores and reads licenses. */
+  /** Issues, stores and reads licenses, and computes the entitlements they give. */
   public FakeLicenses licenses() {
     return licenses;
   }
 
-  /** Registers provisioner daemons. */
+  /** Registers provisioner daemons and controls whether they are online. */
   public FakeProvisionerDaemons provisionerDaemons() {
     return daemons;
   }
 
-  /** Queues provisioner jobs and moves them through their states. */
+  /** Queues provisioner jobs, moves them through their states and writes their logs. */
   public FakeProvisionerJobs provisionerJobs() {
     return jobs;
   }
@@ -331,7 +354,9 @@ public final class FakeCoderServer implements AutoCloseable {
     for (int i = seeded.size() - 1; i >= 0; i--) {
       current.add(jobs.get(seeded.get(i)));
     }
-    return new SampleData(List.of(platform, mobile), registered, current);
+    List<ProvisionerDaemon> daemonsNow = new ArrayList<>();
+    registered.forEach(daemon -> daemonsNow.add(daemons.get(daemon.id())));
+    return new SampleData(List.of(platform, mobile), daemonsNow, current);
   }
 
   private static ProvisionerJobSpec.Builder build(String org, UUID template, String workspace) {

@@ -1,5 +1,6 @@
 package com.coder.sdk.testkit;
 
+import com.coder.sdk.model.Entitlements;
 import com.coder.sdk.model.License;
 import com.coder.sdk.testkit.internal.LicenseAuthority;
 import com.coder.sdk.testkit.internal.Store;
@@ -75,7 +76,17 @@ public final class FakeLicenses {
   }
 
   /**
-   * Returns true while a stored, unexpired license grants multiple organizations: the gate on
+   * Returns what the stored licenses allow now, as {@code GET /api/v2/entitlements} reports it:
+   * every feature Coder knows, entitled by a license in force, in its grace period after {@code
+   * license_expires}, or not entitled; with Coder's warnings and errors. Licenses past {@code exp}
+   * count for nothing.
+   */
+  public Entitlements entitlements() {
+    return store.entitlements();
+  }
+
+  /**
+   * Returns true while the entitlements turn on {@code multiple_organizations}: the gate on
    * creating, updating and deleting organizations is open.
    */
   public boolean multipleOrganizationsEnabled() {

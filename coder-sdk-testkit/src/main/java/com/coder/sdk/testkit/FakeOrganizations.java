@@ -2,6 +2,7 @@ package com.coder.sdk.testkit;
 
 import com.coder.sdk.model.CreateOrganizationRequest;
 import com.coder.sdk.model.Organization;
+import com.coder.sdk.model.OrganizationMemberWithUserData;
 import com.coder.sdk.testkit.internal.Names;
 import com.coder.sdk.testkit.internal.Store;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class FakeOrganizations {
 
   /**
    * Creates an organization by Coder's rules: the display name defaults to the name, and the
-   * admin becomes its only member.
+   * owner becomes its only member, without organization roles.
    *
    * @throws IllegalArgumentException if the server would refuse the name or display name (format,
    *     {@code default}, or taken ignoring case)
@@ -80,6 +81,15 @@ public final class FakeOrganizations {
   /** Returns the organizations that are not deleted, default first, then by creation. */
   public List<Organization> list() {
     return store.organizations();
+  }
+
+  /**
+   * Returns an organization's members with their users' profiles, in the order they joined.
+   *
+   * @throws IllegalArgumentException if there is no such organization
+   */
+  public List<OrganizationMemberWithUserData> members(String reference) {
+    return store.members(get(reference).id());
   }
 
   /** Returns the default organization, named {@code coder}. */

@@ -1,7 +1,10 @@
 package com.coder.sdk.testkit;
 
 import com.coder.sdk.model.JobErrorCode;
+import com.coder.sdk.model.LogLevel;
+import com.coder.sdk.model.LogSource;
 import com.coder.sdk.model.ProvisionerJob;
+import com.coder.sdk.model.ProvisionerJobLog;
 import com.coder.sdk.testkit.internal.Store;
 import java.util.List;
 import java.util.Objects;
@@ -36,9 +39,13 @@ public final class FakeProvisionerJobs {
   }
 
   /**
-   * Queues a pending job, created now by the server's clock.
+   * Queues a pending job, created now by the server's clock. Its {@code input} names the
+   * template version or workspace build that owns it, so the SDK reaches its logs and cancel
+   * routes under {@code /templateversions} and {@code /workspacebuilds}.
    *
-   * @throws IllegalArgumentException if the organization does not exist
+   * @throws IllegalArgumentException if the organization does not exist, or the spec's template
+   *     version already has an import job or its workspace build already has a job (in Coder each
+   *     owns exactly one)
    */
   public ProvisionerJob enqueue(ProvisionerJobSpec spec) {
     Objects.requireNonNull(spec, "spec == null");
@@ -63,7 +70,7 @@ public final class FakeProvisionerJobs {
    */
   public Optional<ProvisionerJob> acquire(String daemonName) {
     Objects.requireNonNull(daemonName, "daemonName == null");
-    return store.acquire(store.daemonNamed(daemonName).id());
+    return store.acquire(store.daemonNamed(daemonName));
   }
 
   /** Makes the daemon with this ID take its next job; see {@link #acquire(String)}. */
@@ -105,13 +112,52 @@ public final class FakeProvisionerJobs {
   /**
    * Cancels a job as Coder's cancel endpoints do: pending becomes canceled at once ({@code
    * canceled_at} and {@code completed_at}); running becomes canceling ({@code canceled_at}) until
-   * the test calls {@link #complete} (canceled) or {@link #fail} (failed).
+   * the test calls {@link #complete} (canceled) or {@link #fail} (failed). Streams that follow the
+   * log of a job that completes end normally.
    *
    * @throws IllegalStateException with Coder's message if the job already finished or is already
    *     canceling
    */
   public ProvisionerJob cancel(UUID job) {
     return store.cancel(Objects.requireNonNull(job, "job == null"));
+  }
+
+  /**
+   * Writes a line to a running job's log, from the provisioner, as its daemon would. Line IDs grow
+   * across the whole deployment, as Coder numbers them. Streams that follow the job's log receive
+   * the line at once.
+   *
+   * <pre>{@code
+   * coder.provisionerJobs().log(job.id(), "Planning", LogLevel.INFO, "Plan: 1 to add, 0 to change");
+   * }</pre>
+   *
+   * @return the line as {@code GET .../logs} shows it
+   * @throws IllegalStateException if the job has not started or has completed: Coder accepts logs
+   *     only from the daemon running the job
+   * @throws IllegalArgumentException if no job has the ID
+   */
+  public ProvisionerJobLog log(UUID job, String stage, LogLevel level, String output) {
+    return log(job, LogSource.PROVISIONER, stage, level, output);
+  }
+
+  /** Writes a log line from {@code source}; see {@link #log(UUID, String, LogLevel, String)}. */
+  public ProvisionerJobLog log(
+      UUID job, LogSource source, String stage, LogLevel level, String output) {
+    Objects.requireNonNull(job, "job == null");
+    Objects.requireNonNull(source, "source == null");
+    Objects.requireNonNull(stage, "stage == null");
+    Objects.requireNonNull(level, "level == null");
+    Objects.requireNonNull(output, "output == null");
+    return store.appendLog(job, source, level, stage, output);
+  }
+
+  /**
+   * Returns a job's log lines, oldest first.
+   *
+   * @throws IllegalArgumentException if no job has the ID
+   */
+  public List<ProvisionerJobLog> logs(UUID job) {
+    return store.logs(Objects.requireNonNull(job, "job == null"), 0);
   }
 
   /**

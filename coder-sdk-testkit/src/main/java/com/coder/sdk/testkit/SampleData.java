@@ -1,6 +1,7 @@
 package com.coder.sdk.testkit;
 
 import com.coder.sdk.model.Organization;
+import com.coder.sdk.model.ProvisionerDaemon;
 import com.coder.sdk.model.ProvisionerJob;
 import com.coder.sdk.model.ProvisionerJobStatus;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.NoSuchElementException;
  * programs and exploratory tests at.
  *
  * @param organizations the organizations created: {@code data-platform} and {@code mobile}
- * @param daemons the daemons registered: {@code dp-builder-1} (untagged) and {@code dp-gpu-1}
- *     ({@code gpu=a100}) in {@code data-platform}, {@code mobile-builder-1} in {@code mobile}
+ * @param daemons the daemons registered, as they were when seeding finished: {@code
+ *     dp-builder-1} (untagged) and {@code dp-gpu-1} ({@code gpu=a100}, busy) in {@code
+ *     data-platform}, {@code mobile-builder-1} in {@code mobile}
  * @param jobs the jobs created, newest first, as they were when seeding finished
  */
 public record SampleData(

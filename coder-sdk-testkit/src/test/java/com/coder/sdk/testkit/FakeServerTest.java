@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.coder.sdk.CoderClient;
 import com.coder.sdk.model.CreateOrganizationRequest;
+import com.coder.sdk.model.LogLevel;
 import com.coder.sdk.model.Organization;
 import com.coder.sdk.model.ProvisionerJob;
 import com.coder.sdk.model.ProvisionerJobStatus;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,47 @@ class FakeServerTest {
           .isInstanceOf(IllegalArgumentException.class);
       assertThat(coder.licenses().list()).isEmpty();
       assertThat(coder.licenses().multipleOrganizationsEnabled()).isFalse();
+    }
+  }
+
+  @Test
+  void usersJobOwnersAndLogsRefuseWhatCoderRefuses() {
+    try (FakeCoderServer coder = FakeCoderServer.builder().build()) {
+      coder.users().create("Alice", "alice@example.com");
+      UUID version = UUID.randomUUID();
+      ProvisionerJob imported =
+          coder.provisionerJobs().enqueue(
+              ProvisionerJobSpec.builder(ProvisionerJobType.TEMPLATE_VERSION_IMPORT)
+                  .templateVersionId(version)
+                  .build());
+
+      assertThatThrownBy(() -> coder.users().create("ALICE", "other@example.com"))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> coder.users().create("bob", "Alice@Example.com"))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> UserSpec.builder("me"))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> UserSpec.builder("bob").siteRoles("member"))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(
+              () -> coder.users().create(UserSpec.builder("carol").organizations("nowhere")
+                  .build()))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThat(coder.users().find("carol")).isEmpty();
+      assertThat(coder.users().get("alice").organizationIds())
+          .containsExactly(coder.defaultOrganization().id());
+      assertThat(coder.users().owner().id()).isEqualTo(coder.adminUserId());
+      assertThatThrownBy(
+              () -> coder.provisionerJobs().enqueue(
+                  ProvisionerJobSpec.builder(ProvisionerJobType.TEMPLATE_VERSION_IMPORT)
+                      .templateVersionId(version)
+                      .build()))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(
+              () -> coder.provisionerJobs().log(imported.id(), "s", LogLevel.INFO, "too early"))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("is pending");
+      assertThat(coder.provisionerJobs().logs(imported.id())).isEmpty();
     }
   }
 

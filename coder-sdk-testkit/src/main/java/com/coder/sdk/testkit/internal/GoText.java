@@ -1,11 +1,17 @@
 package com.coder.sdk.testkit.internal;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Renders values the way Coder's Go server prints them in messages and JSON. */
 public final class GoText {
@@ -124,6 +130,62 @@ public final class GoText {
     }
     return negative ? "-" + out : out.toString();
   }
+
+  /**
+   * Parses a duration as Go's {@code time.ParseDuration} does: an optional sign, then one or more
+   * decimal numbers each with a unit ({@code ns us µs ms s m h}), or a bare {@code 0}. Returns
+   * null when the text is not a duration.
+   */
+  public static @Nullable Duration parseDuration(String text) {
+    String rest = text;
+    boolean negative = false;
+    if (rest.startsWith("-") || rest.startsWith("+")) {
+      negative = rest.startsWith("-");
+      rest = rest.substring(1);
+    }
+    if (rest.equals("0")) {
+      return Duration.ZERO;
+    }
+    if (rest.isEmpty()) {
+      return null;
+    }
+    Matcher term = DURATION_TERM.matcher(rest);
+    BigDecimal nanos = BigDecimal.ZERO;
+    int at = 0;
+    while (at < rest.length()) {
+      if (!term.find(at) || term.start() != at) {
+        return null;
+      }
+      String number = term.group(1);
+      if (number.isEmpty() || number.equals(".")) {
+        return null;
+      }
+      long unit = UNIT_NANOS.get(term.group(2));
+      nanos = nanos.add(new BigDecimal(number).multiply(BigDecimal.valueOf(unit)));
+      at = term.end();
+    }
+    long whole;
+    try {
+      whole = nanos.setScale(0, RoundingMode.DOWN).longValueExact();
+    } catch (ArithmeticException overflow) {
+      return null;
+    }
+    return negative ? Duration.ofNanos(-whole) : Duration.ofNanos(whole);
+  }
+
+  private static final Pattern DURATION_TERM =
+      Pattern.compile("(\\d*\\.?\\d*)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)");
+
+  private static final Map<String, Long> UNIT_NANOS =
+      Map.of(
+          "ns", 1L,
+          "us", 1_000L,
+          "\u00b5s", 1_000L,
+          "\u03bcs", 1_000L,
+          "ms", 1_000_000L,
+          "s", 1_000_000_000L,
+          "m", 60_000_000_000L,
+          "h", 3_600_000_000_000L);
 
   private static String fraction(long value, long unit) {
     long whole = value / unit;

@@ -3,6 +3,7 @@ package com.coder.sdk.testkit.internal;
 import com.coder.sdk.model.ValidationError;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -146,6 +147,44 @@ public final class QueryParams {
           + e.getMessage());
       return Map.of();
     }
+  }
+
+  /**
+   * Reads a boolean as Go's {@code strconv.ParseBool} does ({@code 1 t T TRUE true True} and their
+   * opposites); returns null when absent, empty or invalid.
+   */
+  public @Nullable Boolean bool(String name) {
+    String raw = single(name);
+    if (raw == null) {
+      return null;
+    }
+    switch (raw) {
+      case "1": case "t": case "T": case "TRUE": case "true": case "True":
+        return Boolean.TRUE;
+      case "0": case "f": case "F": case "FALSE": case "false": case "False":
+        return Boolean.FALSE;
+      default:
+        fail(name, "Query param " + GoText.quote(name) + " must be a valid boolean "
+            + "(strconv.ParseBool: parsing " + GoText.quote(raw) + ": invalid syntax)");
+        return null;
+    }
+  }
+
+  /**
+   * Reads a Go duration such as {@code 24h}, {@code 90m} or {@code 1h30m0.5s}; returns null when
+   * absent, empty or invalid.
+   */
+  public @Nullable Duration duration(String name) {
+    String raw = single(name);
+    if (raw == null) {
+      return null;
+    }
+    Duration parsed = GoText.parseDuration(raw);
+    if (parsed == null) {
+      fail(name, "Query param " + GoText.quote(name) + " must be a valid duration (e.g., '24h', "
+          + "'30m', '1h30m'): time: invalid duration " + GoText.quote(raw));
+    }
+    return parsed;
   }
 
   /** Adds an error for every parameter that no reader asked for, in the order they were sent. */

@@ -27,10 +27,6 @@ import org.jspecify.annotations.Nullable;
  * (enterprise writes), then the organization lookup, then the handler.
  */
 public final class Router {
-  private static final String SIGNED_OUT =
-      "You are signed out or your session has expired. Please sign in again to continue.";
-  private static final String NOT_FOUND =
-      "Resource not found or you do not have access to this resource";
   private static final String PREMIUM_MULTI_ORG =
       "Multiple Organizations is a Premium feature. Contact sales!";
 
@@ -38,6 +34,9 @@ public final class Router {
   private final LicenseAuthority authority;
   private final String adminToken;
   private final String deploymentId;
+  private final UserRoutes users;
+  private final ProvisionerRoutes provisioners;
+  private final DeploymentRoutes deployment;
 
   /**
    * @param adminToken the one session token accepted, of Coder's form {@code <10>-<22>}
@@ -48,25 +47,39 @@ public final class Router {
     this.authority = authority;
     this.adminToken = adminToken;
     this.deploymentId = deploymentId;
+    this.users = new UserRoutes(store);
+    this.provisioners = new ProvisionerRoutes(store);
+    this.deployment = new DeploymentRoutes(store, deploymentId);
   }
 
   /** Answers one request. */
   public MockResponse route(RecordedRequest request) {
-    String method = request.getMethod() == null ? "" : request.getMethod();
     List<String> path = segments(request.getUrl().encodedPath());
     if (path.size() < 2 || !path.get(0).equals("api") || !path.get(1).equals("v2")) {
       return Wire.error(404, "Route not found.");
     }
     List<String> route = path.subList(2, path.size());
-    Call call = new Call(request, method);
+    Call call = new Call(request, store, adminToken);
+    if (route.isEmpty()) {
+      return Wire.error(404, "Route not found.");
+    }
 
-    if (route.size() >= 1 && route.get(0).equals("organizations")) {
-      return organizationRoutes(call, route);
+    switch (route.get(0)) {
+      case "organizations":
+        return organizationRoutes(call, route);
+      case "licenses":
+        return licenseRoutes(call, route);
+      case "users":
+        return users.userRoutes(call, route);
+      case "templateversions":
+      case "workspacebuilds":
+        return provisioners.jobOwnerRoutes(call, route);
+      case "buildinfo":
+      case "entitlements":
+        return deployment.route(call, route);
+      default:
+        return Wire.error(404, "Route not found.");
     }
-    if (route.size() >= 1 && route.get(0).equals("licenses")) {
-      return licenseRoutes(call, route);
-    }
-    return Wire.error(404, "Route not found.");
   }
 
   /** Extracts the session token as Coder does, in its order of precedence; null if none. */
@@ -96,54 +109,59 @@ public final class Router {
     if (route.size() == 2) {
       switch (call.method) {
         case "GET":
-          return call.authenticated(() -> withOrganization(reference, org -> Wire.json(200, org)));
+          return call.authenticated(
+              () -> call.withOrganization(reference, org -> Wire.json(200, org)));
         case "PATCH":
           return call.authenticated(
               () ->
                   licensedForOrgs(
-                      () -> withOrganization(reference, org -> updateOrganization(call, org))));
+                      () ->
+                          call.withOrganization(
+                              reference, org -> updateOrganization(call, org))));
         case "DELETE":
           return call.authenticated(
-              () -> licensedForOrgs(() -> withOrganization(reference, this::deleteOrganization)));
+              () ->
+                  licensedForOrgs(
+                      () -> call.withOrganization(reference, this::deleteOrganization)));
         default:
           return methodNotAllowed();
       }
     }
-    if (route.get(2).equals("provisionerjobs") && route.size() <= 4) {
-      if (!call.method.equals("GET")) {
-        return methodNotAllowed();
-      }
-      if (route.size() == 3) {
-        return call.authenticated(
-            () -> withOrganization(reference, org -> listJobs(call, org, null)));
-      }
-      String rawJob = route.get(3);
-      return call.authenticated(
-          () -> withOrganization(reference, org -> getJob(call, org, rawJob)));
+    List<String> rest = route.subList(2, route.size());
+    switch (rest.get(0)) {
+      case "provisionerjobs":
+        return jobRoutes(call, reference, rest);
+      case "provisionerdaemons":
+        return provisioners.daemonRoutes(call, reference, rest);
+      case "members":
+      case "paginated-members":
+        return users.memberRoutes(call, reference, rest);
+      default:
+        return Wire.error(404, "Route not found.");
     }
-    return Wire.error(404, "Route not found.");
   }
 
-  private MockResponse licensedForOrgs(Handler next) {
+  private MockResponse jobRoutes(Call call, String reference, List<String> rest) {
+    if (rest.size() > 2) {
+      return Wire.error(404, "Route not found.");
+    }
+    if (!call.method.equals("GET")) {
+      return methodNotAllowed();
+    }
+    if (rest.size() == 1) {
+      return call.authenticated(
+          () -> call.withOrganization(reference, org -> listJobs(call, org, null)));
+    }
+    String rawJob = rest.get(1);
+    return call.authenticated(
+        () -> call.withOrganization(reference, org -> getJob(call, org, rawJob)));
+  }
+
+  private MockResponse licensedForOrgs(Call.Handler next) {
     if (!store.multipleOrganizationsEnabled()) {
       return Wire.error(403, PREMIUM_MULTI_ORG);
     }
     return next.handle();
-  }
-
-  private MockResponse withOrganization(String reference, OrgHandler next) {
-    Optional<Organization> org = store.findOrganization(reference);
-    if (org.isEmpty()) {
-      // Coder's organization middleware writes two JSON objects into the one 404 body.
-      return Wire.jsonValues(
-          404,
-          Response.of(NOT_FOUND),
-          new Response(
-              "Organization " + GoText.quote(reference) + " not found.",
-              "Provide either the organization id or name.",
-              List.of()));
-    }
-    return next.handle(org.get());
   }
 
   private MockResponse createOrganization(Call call) {
@@ -208,7 +226,7 @@ public final class Router {
       Optional<Organization> updated =
           store.updateOrganization(org.id(), name, displayName, description, icon);
       if (updated.isEmpty()) {
-        return Wire.error(404, NOT_FOUND);
+        return Call.resourceNotFound();
       }
       return Wire.json(200, updated.get());
     } catch (Store.NameTakenException e) {
@@ -263,14 +281,14 @@ public final class Router {
     try {
       job = GoUuid.parse(rawJob);
     } catch (GoUuid.InvalidUuidException e) {
-      return Wire.error(400, "Invalid UUID " + GoText.quote(rawJob) + ".", e.getMessage());
+      return Call.invalidUuid(rawJob, e);
     }
     return listJobs(call, org, job);
   }
 
   /** The shared handler of the list and the single job: {@code only} set for the latter. */
   private MockResponse listJobs(Call call, Organization org, @Nullable UUID only) {
-    QueryParams query = QueryParams.parse(call.request.getUrl().encodedQuery());
+    QueryParams query = call.query();
     int limit = query.positiveInt32("limit", 50);
     List<String> statuses = query.strings("status");
     List<UUID> ids = only == null ? query.uuids("ids") : List.of(only);
@@ -291,7 +309,7 @@ public final class Router {
       return Wire.json(200, jobs);
     }
     if (jobs.isEmpty()) {
-      return Wire.error(404, NOT_FOUND);
+      return Call.resourceNotFound();
     }
     return Wire.json(200, jobs.get(0));
   }
@@ -430,13 +448,11 @@ public final class Router {
   // Plumbing
 
   private static ValidationError failed(String field, String tag, String value) {
-    return new ValidationError(
-        field, "Validation failed for tag \"" + tag + "\" with value: \"" + value + "\"");
+    return Call.failed(field, tag, value);
   }
 
-  /** Chi answers a known path with an unknown method with 405 and no body. */
   private static MockResponse methodNotAllowed() {
-    return new MockResponse.Builder().code(405).build();
+    return Call.methodNotAllowed();
   }
 
   private static List<String> segments(String encodedPath) {
@@ -454,67 +470,6 @@ public final class Router {
       return java.net.URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException malformed) {
       return segment;
-    }
-  }
-
-  private interface Handler {
-    MockResponse handle();
-  }
-
-  private interface OrgHandler {
-    MockResponse handle(Organization org);
-  }
-
-  /** One request on its way through the middleware. */
-  private final class Call {
-    final RecordedRequest request;
-    final String method;
-
-    Call(RecordedRequest request, String method) {
-      this.request = request;
-      this.method = method;
-    }
-
-    String body() {
-      return request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8);
-    }
-
-    MockResponse authenticated(Handler next) {
-      String token = sessionToken(request);
-      if (token == null) {
-        return Wire.error(
-            401, SIGNED_OUT, "Cookie \"coder_session_token\" or query parameter must be provided.");
-      }
-      String[] parts = token.split("-", -1);
-      if (parts.length != 2) {
-        return Wire.error(
-            401,
-            SIGNED_OUT,
-            "Invalid API key format: incorrect amount of API key parts, expected 2 got "
-                + parts.length);
-      }
-      if (parts[0].length() != 10) {
-        return Wire.error(
-            401,
-            SIGNED_OUT,
-            "Invalid API key format: invalid API key ID length, expected 10 got "
-                + parts[0].length());
-      }
-      if (parts[1].length() != 22) {
-        return Wire.error(
-            401,
-            SIGNED_OUT,
-            "Invalid API key format: invalid API key secret length, expected 22 got "
-                + parts[1].length());
-      }
-      if (!adminToken.startsWith(parts[0] + "-")) {
-        return Wire.error(401, SIGNED_OUT, "API key is invalid.");
-      }
-      if (!java.security.MessageDigest.isEqual(
-          token.getBytes(StandardCharsets.UTF_8), adminToken.getBytes(StandardCharsets.UTF_8))) {
-        return Wire.error(401, SIGNED_OUT, "API key secret is invalid.");
-      }
-      return next.handle();
     }
   }
 }

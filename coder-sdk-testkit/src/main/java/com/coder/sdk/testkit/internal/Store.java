@@ -1,12 +1,25 @@
 package com.coder.sdk.testkit.internal;
 
+import com.coder.sdk.model.Entitlements;
+import com.coder.sdk.model.Feature;
 import com.coder.sdk.model.JobErrorCode;
+import com.coder.sdk.model.LogLevel;
+import com.coder.sdk.model.LogSource;
+import com.coder.sdk.model.LoginType;
 import com.coder.sdk.model.Organization;
+import com.coder.sdk.model.OrganizationMember;
+import com.coder.sdk.model.OrganizationMemberWithUserData;
+import com.coder.sdk.model.ProvisionerDaemon;
+import com.coder.sdk.model.ProvisionerDaemonJob;
+import com.coder.sdk.model.ProvisionerDaemonStatus;
 import com.coder.sdk.model.ProvisionerJob;
 import com.coder.sdk.model.ProvisionerJobInput;
+import com.coder.sdk.model.ProvisionerJobLog;
 import com.coder.sdk.model.ProvisionerJobMetadata;
 import com.coder.sdk.model.ProvisionerJobStatus;
 import com.coder.sdk.model.ProvisionerJobType;
+import com.coder.sdk.model.User;
+import com.coder.sdk.model.UserStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
@@ -23,14 +36,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fake deployment's state: organizations, provisioner daemons, provisioner jobs and licenses.
- * Every method is synchronized on the store, so HTTP threads and the test thread see one
- * consistent state. Timestamps come from the configured clock, cut to microseconds as PostgreSQL
- * stores them.
+ * The fake deployment's state: users, organizations and their members, provisioner daemons,
+ * provisioner jobs and their logs, and licenses. Every method is synchronized on the store, so
+ * HTTP threads and the test thread see one consistent state. Timestamps come from the configured
+ * clock, cut to microseconds as PostgreSQL stores them.
  */
 public final class Store {
   /** The user Coder's prebuilt workspaces run as; its jobs queue behind everyone else's. */
@@ -43,31 +57,61 @@ public final class Store {
   /** The roles every member of an organization holds implicitly. */
   public static final List<String> DEFAULT_MEMBER_ROLES = List.of("organization-workspace-access");
 
+  /** How long a daemon may go unseen before Coder reports it offline: 90 s. */
+  public static final Duration STALE_INTERVAL = Duration.ofSeconds(90);
+
+  /** The time Coder writes for "never", such as the last sight of a user who never signed in. */
+  public static final Instant NEVER = Instant.parse("0001-01-01T00:00:00Z");
+
+  /** The key ID and name of daemons that authenticate with the deployment's pre-shared key. */
+  static final UUID PSK_KEY_ID = UUID.fromString("00000000-0000-0000-0000-000000000003");
+
+  /** The version the fake reports for itself and its daemons. */
+  public static final String VERSION = "v2.24.1";
+
+  /** The provisioner API version the fake's daemons speak. */
+  public static final String PROVISIONER_API_VERSION = "1.7";
+
   private static final Duration REFRESH_INTERVAL = Duration.ofMinutes(1);
   private static final List<String> JOB_STATUSES =
       List.of("pending", "running", "succeeded", "canceling", "canceled", "failed");
+  private static final List<String> DAEMON_STATUSES = List.of("offline", "idle", "busy");
 
   private final Clock clock;
   private final UUID adminUserId;
+  private final Map<UUID, UserRow> users = new LinkedHashMap<>();
   private final Map<UUID, OrgRow> orgs = new LinkedHashMap<>();
   private final Map<UUID, DaemonRow> daemons = new LinkedHashMap<>();
   private final Map<UUID, JobRow> jobs = new LinkedHashMap<>();
+  private final JobLogs logs = new JobLogs();
   private final List<LicenseRow> licenses = new ArrayList<>();
   private final UUID defaultOrgId;
   private int nextLicenseId = 1;
   private long sequence;
   private @Nullable Instant entitlementsRefreshedAt;
+  private Instant entitlementsComputedAt;
 
-  /** Creates a deployment with its default organization, {@code coder}. */
+  /**
+   * Creates a deployment with its owner, {@code admin}, and its default organization, {@code
+   * coder}, which the owner belongs to.
+   */
   public Store(Clock clock, UUID adminUserId) {
     this.clock = clock;
     this.adminUserId = adminUserId;
+    Instant now = now();
+    UserRow owner =
+        new UserRow(
+            adminUserId, "admin", "admin@coder.example", "Admin", "", LoginType.PASSWORD, now);
+    owner.siteRoles = List.of("owner");
+    owner.lastSeenAt = now;
+    users.put(owner.id, owner);
     OrgRow root =
-        new OrgRow(UUID.randomUUID(), "coder", "Coder", "Builtin default organization.", "", now());
+        new OrgRow(UUID.randomUUID(), "coder", "Coder", "Builtin default organization.", "", now);
     root.isDefault = true;
-    root.members.add(adminUserId);
+    root.members.put(adminUserId, new MemberRow(now));
     orgs.put(root.id, root);
     this.defaultOrgId = root.id;
+    this.entitlementsComputedAt = now;
   }
 
   /** Returns the current time of the fake, in microseconds. */
@@ -95,7 +139,7 @@ public final class Store {
     boolean isDefault;
     boolean deleted;
     List<String> defaultMemberRoles = DEFAULT_MEMBER_ROLES;
-    final Set<UUID> members = new LinkedHashSet<>();
+    final Map<UUID, MemberRow> members = new LinkedHashMap<>();
 
     OrgRow(UUID id, String name, String displayName, String description, String icon, Instant at) {
       this.id = id;
@@ -151,7 +195,7 @@ public final class Store {
 
   /**
    * Inserts an organization. The caller has checked the name's format; this checks uniqueness.
-   * The owner becomes its only member.
+   * The owner, who creates it, becomes its only member, with no organization roles.
    */
   public synchronized Organization insertOrganization(
       String name, String displayName, String description, String icon)
@@ -167,7 +211,7 @@ public final class Store {
             description,
             icon,
             now());
-    row.members.add(adminUserId);
+    row.members.put(adminUserId, new MemberRow(row.createdAt));
     orgs.put(row.id, row);
     return row.toModel();
   }
@@ -282,10 +326,315 @@ public final class Store {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Users and organization members
+
+  /** A stored user. */
+  static final class UserRow {
+    final UUID id;
+    final String username;
+    final String email;
+    final String name;
+    final String avatarUrl;
+    final LoginType loginType;
+    final Instant createdAt;
+    Instant updatedAt;
+    Instant lastSeenAt = NEVER;
+    UserStatus status = UserStatus.ACTIVE;
+    List<String> siteRoles = List.of();
+
+    UserRow(
+        UUID id,
+        String username,
+        String email,
+        String name,
+        String avatarUrl,
+        LoginType loginType,
+        Instant at) {
+      this.id = id;
+      this.username = username;
+      this.email = email;
+      this.name = name;
+      this.avatarUrl = avatarUrl;
+      this.loginType = loginType;
+      this.createdAt = at;
+      this.updatedAt = at;
+    }
+  }
+
+  /** A user's membership of one organization. */
+  static final class MemberRow {
+    final Instant createdAt;
+    Instant updatedAt;
+    List<String> roles = List.of();
+
+    MemberRow(Instant at) {
+      this.createdAt = at;
+      this.updatedAt = at;
+    }
+  }
+
+  /** Thrown when a user is already a member of the organization. */
+  public static final class MemberExistsException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    MemberExistsException() {
+      super("organization member already exists");
+    }
+  }
+
+  /** Thrown for an organization role the deployment does not have; the message is Coder's. */
+  public static final class UnknownRoleException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UnknownRoleException(String role, UUID organization) {
+      super(GoText.quote(role + ":" + organization) + " is not a supported role");
+    }
+  }
+
+  /**
+   * Creates a user. Usernames and email addresses are unique ignoring case.
+   *
+   * @param organizations the organizations (ID, name or {@code default}) it joins, without roles
+   * @throws IllegalArgumentException if the username or email is taken or an organization is
+   *     unknown
+   */
+  public synchronized User createUser(
+      String username,
+      String email,
+      String name,
+      String avatarUrl,
+      LoginType loginType,
+      UserStatus status,
+      List<String> siteRoles,
+      @Nullable Instant lastSeenAt,
+      List<String> organizations) {
+    for (UserRow user : users.values()) {
+      if (user.username.equalsIgnoreCase(username)) {
+        throw new IllegalArgumentException(
+            "a user named " + GoText.quote(user.username) + " exists (user names ignore case)");
+      }
+      if (user.email.equalsIgnoreCase(email)) {
+        throw new IllegalArgumentException("the email " + GoText.quote(email) + " is taken");
+      }
+    }
+    List<OrgRow> joined = new ArrayList<>();
+    for (String organization : organizations) {
+      joined.add(requireOrg(organization));
+    }
+
+    Instant now = now();
+    UserRow row = new UserRow(UUID.randomUUID(), username, email, name, avatarUrl, loginType, now);
+    row.status = status;
+    row.siteRoles = List.copyOf(siteRoles);
+    if (lastSeenAt != null) {
+      row.lastSeenAt = GoText.microseconds(lastSeenAt);
+    }
+    users.put(row.id, row);
+    for (OrgRow org : joined) {
+      org.members.putIfAbsent(row.id, new MemberRow(now));
+    }
+    return user(row);
+  }
+
+  /** Returns the users, in the order they were created, the owner first. */
+  public synchronized List<User> users() {
+    List<User> result = new ArrayList<>();
+    users.values().forEach(row -> result.add(user(row)));
+    return result;
+  }
+
+  /**
+   * Finds a user as Coder's {@code {user}} path parameter does: {@code me} for the owner whose
+   * token the fake accepts, a UUID by ID, anything else by user name ignoring case.
+   */
+  public synchronized Optional<User> findUser(String reference) {
+    UserRow row = resolveUser(reference);
+    return row == null ? Optional.empty() : Optional.of(user(row));
+  }
+
+  /**
+   * Changes a user's status.
+   *
+   * @throws IllegalArgumentException if there is no such user
+   */
+  public synchronized User setUserStatus(String reference, UserStatus status) {
+    UserRow row = requireUser(reference);
+    row.status = status;
+    row.updatedAt = now();
+    return user(row);
+  }
+
+  /** Returns the number of active users, which the {@code user_limit} license feature counts. */
+  public synchronized long activeUsers() {
+    return users.values().stream().filter(row -> row.status.equals(UserStatus.ACTIVE)).count();
+  }
+
+  private @Nullable UserRow resolveUser(String reference) {
+    if (reference.equals("me")) {
+      return users.get(adminUserId);
+    }
+    if (GoUuid.isValid(reference)) {
+      return users.get(GoUuid.parse(reference));
+    }
+    for (UserRow row : users.values()) {
+      if (row.username.equalsIgnoreCase(reference)) {
+        return row;
+      }
+    }
+    return null;
+  }
+
+  private UserRow requireUser(String reference) {
+    UserRow row = resolveUser(reference);
+    if (row == null) {
+      throw new IllegalArgumentException("no user " + GoText.quote(reference));
+    }
+    return row;
+  }
+
+  private User user(UserRow row) {
+    List<UUID> memberships = new ArrayList<>();
+    for (OrgRow org : orgs.values()) {
+      if (!org.deleted && org.members.containsKey(row.id)) {
+        memberships.add(org.id);
+      }
+    }
+    return new User(
+        row.id,
+        row.username,
+        row.avatarUrl,
+        row.name,
+        row.email,
+        row.createdAt,
+        row.updatedAt,
+        row.lastSeenAt,
+        row.status,
+        row.loginType,
+        "",
+        false,
+        false,
+        memberships,
+        Roles.site(row.siteRoles));
+  }
+
+  /**
+   * Adds a user to an organization with no organization roles.
+   *
+   * @throws MemberExistsException if the user is a member already
+   */
+  public synchronized OrganizationMember addMember(UUID organization, UUID user)
+      throws MemberExistsException {
+    OrgRow org = orgs.get(organization);
+    if (org.members.containsKey(user)) {
+      throw new MemberExistsException();
+    }
+    MemberRow member = new MemberRow(now());
+    org.members.put(user, member);
+    return membership(org, user, member);
+  }
+
+  /** Removes a user from an organization; false if the user was not a member. */
+  public synchronized boolean removeMember(UUID organization, UUID user) {
+    return orgs.get(organization).members.remove(user) != null;
+  }
+
+  /**
+   * Replaces a member's organization roles, without duplicates and in name order as Coder's
+   * query stores them.
+   *
+   * @throws UnknownRoleException if a role is not one of Coder's organization roles
+   * @throws IllegalArgumentException if the user is not a member
+   */
+  public synchronized OrganizationMember updateMemberRoles(
+      UUID organization, UUID user, List<String> roles) throws UnknownRoleException {
+    OrgRow org = orgs.get(organization);
+    MemberRow member = org.members.get(user);
+    if (member == null) {
+      throw new IllegalArgumentException("user " + user + " is not a member of " + org.name);
+    }
+    for (String role : roles) {
+      if (!Roles.ORGANIZATION.containsKey(role)) {
+        throw new UnknownRoleException(role, organization);
+      }
+    }
+    member.roles = List.copyOf(new java.util.TreeSet<>(roles));
+    member.updatedAt = now();
+    return membership(org, user, member);
+  }
+
+  /** Returns a member with the user's profile, or empty if the user is not a member. */
+  public synchronized Optional<OrganizationMemberWithUserData> member(
+      UUID organization, UUID user) {
+    OrgRow org = orgs.get(organization);
+    MemberRow member = org.members.get(user);
+    return member == null ? Optional.empty() : Optional.of(memberData(org, user, member));
+  }
+
+  /** Returns an organization's members in the order they joined, as the old listing does. */
+  public synchronized List<OrganizationMemberWithUserData> members(UUID organization) {
+    OrgRow org = orgs.get(organization);
+    List<OrganizationMemberWithUserData> result = new ArrayList<>();
+    org.members.forEach((user, member) -> result.add(memberData(org, user, member)));
+    return result;
+  }
+
+  /** One page of members and the number of members that matched before paging. */
+  public record MemberPage(List<OrganizationMemberWithUserData> members, long matched) {}
+
+  /**
+   * Lists members as the paginated query does: ordered by user name ignoring case; after the
+   * member {@code afterId} names when set; then {@code offset} skipped and at most {@code limit}
+   * returned (0 for all).
+   */
+  public synchronized MemberPage memberPage(
+      UUID organization, @Nullable UUID afterId, int offset, int limit) {
+    OrgRow org = orgs.get(organization);
+    List<OrganizationMemberWithUserData> all = new ArrayList<>();
+    org.members.forEach((user, member) -> all.add(memberData(org, user, member)));
+    all.sort(Comparator.comparing(member -> member.username().toLowerCase(Locale.ROOT)));
+    if (afterId != null) {
+      UserRow cursor = users.get(afterId);
+      String after = cursor == null ? null : cursor.username.toLowerCase(Locale.ROOT);
+      all.removeIf(member -> after == null
+          || member.username().toLowerCase(Locale.ROOT).compareTo(after) <= 0);
+    }
+    int from = Math.min(offset, all.size());
+    int to = limit == 0 ? all.size() : (int) Math.min((long) from + limit, all.size());
+    return new MemberPage(List.copyOf(all.subList(from, to)), all.size());
+  }
+
+  private OrganizationMember membership(OrgRow org, UUID user, MemberRow member) {
+    return new OrganizationMember(
+        user, org.id, member.createdAt, member.updatedAt, Roles.organization(member.roles, org.id));
+  }
+
+  private OrganizationMemberWithUserData memberData(OrgRow org, UUID user, MemberRow member) {
+    UserRow row = users.get(user);
+    return new OrganizationMemberWithUserData(
+        user,
+        org.id,
+        member.createdAt,
+        member.updatedAt,
+        Roles.organization(member.roles, org.id),
+        row.username,
+        row.name,
+        row.avatarUrl,
+        row.email,
+        row.status,
+        row.loginType,
+        row.lastSeenAt,
+        row.createdAt,
+        row.updatedAt,
+        false,
+        Roles.site(row.siteRoles),
+        false);
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Provisioner daemons
 
   /** A registered provisioner daemon. */
-  public static final class DaemonRow {
+  static final class DaemonRow {
     final UUID id;
     final UUID organizationId;
     final String name;
@@ -293,6 +642,9 @@ public final class Store {
     final List<String> provisioners;
     final Instant createdAt;
     final long order;
+    /** While true the daemon reports in continuously: it was last seen now. */
+    boolean heartbeat = true;
+    @Nullable Instant lastSeenAt;
 
     DaemonRow(
         UUID id,
@@ -309,47 +661,19 @@ public final class Store {
       this.provisioners = provisioners;
       this.createdAt = createdAt;
       this.order = order;
-    }
-
-    /** The daemon's ID. */
-    public UUID id() {
-      return id;
-    }
-
-    /** The organization it serves. */
-    public UUID organizationId() {
-      return organizationId;
-    }
-
-    /** Its name, shown as a job's {@code worker_name}. */
-    public String name() {
-      return name;
-    }
-
-    /** Its tags, after Coder's defaults were applied. */
-    public Map<String, String> tags() {
-      return tags;
-    }
-
-    /** The provisioner types it runs, such as {@code terraform}. */
-    public List<String> provisioners() {
-      return provisioners;
-    }
-
-    /** When it registered. */
-    public Instant createdAt() {
-      return createdAt;
+      this.lastSeenAt = createdAt;
     }
   }
 
   /**
-   * Registers a daemon in an organization. Tags get Coder's defaults: without {@code scope} they
-   * become {@code scope=organization, owner=""}.
+   * Registers a daemon in an organization, authenticated with the pre-shared key and reporting
+   * in from now on. Tags get Coder's defaults: without {@code scope} they become {@code
+   * scope=organization, owner=""}.
    *
    * @throws IllegalArgumentException if the organization does not exist or the name is in use
    *     there
    */
-  public synchronized DaemonRow registerDaemon(
+  public synchronized ProvisionerDaemon registerDaemon(
       String organization, String name, Map<String, String> tags, List<String> provisioners) {
     OrgRow org = requireOrg(organization);
     for (DaemonRow daemon : daemons.values()) {
@@ -368,12 +692,24 @@ public final class Store {
             now(),
             sequence++);
     daemons.put(row.id, row);
-    return row;
+    return daemon(row, now());
   }
 
   /** Returns the daemons, in the order they registered. */
-  public synchronized List<DaemonRow> daemons() {
-    return List.copyOf(daemons.values());
+  public synchronized List<ProvisionerDaemon> daemons() {
+    Instant now = now();
+    List<ProvisionerDaemon> result = new ArrayList<>();
+    daemons.values().forEach(row -> result.add(daemon(row, now)));
+    return result;
+  }
+
+  /**
+   * Returns a daemon as the daemons listing shows it.
+   *
+   * @throws IllegalArgumentException if no daemon has the ID
+   */
+  public synchronized ProvisionerDaemon daemon(UUID id) {
+    return daemon(requireDaemon(id), now());
   }
 
   /**
@@ -381,7 +717,7 @@ public final class Store {
    *
    * @throws IllegalArgumentException if none or several have the name
    */
-  public synchronized DaemonRow daemonNamed(String name) {
+  public synchronized UUID daemonNamed(String name) {
     DaemonRow found = null;
     for (DaemonRow daemon : daemons.values()) {
       if (daemon.name.equals(name)) {
@@ -395,7 +731,142 @@ public final class Store {
     if (found == null) {
       throw new IllegalArgumentException("no daemon is named " + GoText.quote(name));
     }
-    return found;
+    return found.id;
+  }
+
+  /**
+   * Stops or resumes a daemon's reports. A daemon that reports is seen now; one that stopped
+   * keeps {@code lastSeenAt} and is offline once that is more than {@link #STALE_INTERVAL} ago,
+   * or when it is null (never seen).
+   */
+  public synchronized ProvisionerDaemon setDaemonSeen(
+      UUID id, boolean heartbeat, @Nullable Instant lastSeenAt) {
+    DaemonRow row = requireDaemon(id);
+    row.heartbeat = heartbeat;
+    row.lastSeenAt = lastSeenAt == null ? null : GoText.microseconds(lastSeenAt);
+    return daemon(row, now());
+  }
+
+  /**
+   * Lists an organization's daemons as the daemons endpoint does, newest first.
+   *
+   * @param ids only these daemons; empty for all
+   * @param statuses any of these statuses; empty for all
+   * @param tags the daemons' tags must contain these (Coder's matching); empty for all
+   * @param offline whether offline daemons are listed without asking for that status
+   * @param maxAge leave out daemons last seen longer ago; null for no limit
+   * @param limit at most this many; 0 for all
+   */
+  public synchronized List<ProvisionerDaemon> listDaemons(
+      UUID organizationId,
+      List<UUID> ids,
+      List<String> statuses,
+      Map<String, String> tags,
+      boolean offline,
+      @Nullable Duration maxAge,
+      int limit)
+      throws UnknownStatusException {
+    for (String status : statuses) {
+      if (!DAEMON_STATUSES.contains(status)) {
+        throw new UnknownStatusException("provisioner_daemon_status", status);
+      }
+    }
+    Instant now = now();
+    boolean withOffline = offline || statuses.contains("offline");
+    List<DaemonRow> rows = new ArrayList<>();
+    for (DaemonRow row : daemons.values()) {
+      Instant seen = seen(row, now);
+      String status = status(row, now).value();
+      if (row.organizationId.equals(organizationId)
+          && (ids.isEmpty() || ids.contains(row.id))
+          && (tags.isEmpty() || tagsetContains(row.tags, tags))
+          && (maxAge == null || seen == null || !seen.isBefore(now.minus(maxAge)))
+          && (withOffline || !status.equals("offline"))
+          && (statuses.isEmpty() || statuses.contains(status))) {
+        rows.add(row);
+      }
+    }
+    rows.sort(
+        Comparator.comparing((DaemonRow row) -> row.createdAt)
+            .thenComparingLong(row -> row.order)
+            .reversed());
+    if (limit > 0 && rows.size() > limit) {
+      rows = rows.subList(0, limit);
+    }
+    List<ProvisionerDaemon> result = new ArrayList<>();
+    rows.forEach(row -> result.add(daemon(row, now)));
+    return result;
+  }
+
+  private static @Nullable Instant seen(DaemonRow row, Instant now) {
+    return row.heartbeat ? now : row.lastSeenAt;
+  }
+
+  /** Offline when not seen within the stale interval; otherwise busy while it runs a job. */
+  private ProvisionerDaemonStatus status(DaemonRow row, Instant now) {
+    Instant seen = seen(row, now);
+    if (seen == null || seen.isBefore(now.minus(STALE_INTERVAL))) {
+      return ProvisionerDaemonStatus.OFFLINE;
+    }
+    return currentJob(row) != null ? ProvisionerDaemonStatus.BUSY : ProvisionerDaemonStatus.IDLE;
+  }
+
+  private @Nullable JobRow currentJob(DaemonRow daemon) {
+    for (JobRow job : jobs.values()) {
+      if (daemon.id.equals(job.workerId) && job.completedAt == null) {
+        return job;
+      }
+    }
+    return null;
+  }
+
+  private @Nullable JobRow previousJob(DaemonRow daemon) {
+    JobRow latest = null;
+    for (JobRow job : jobs.values()) {
+      if (daemon.id.equals(job.workerId)
+          && job.completedAt != null
+          && (latest == null || !job.completedAt.isBefore(latest.completedAt))) {
+        latest = job;
+      }
+    }
+    return latest;
+  }
+
+  private ProvisionerDaemon daemon(DaemonRow row, Instant now) {
+    JobRow current = currentJob(row);
+    JobRow previous = previousJob(row);
+    return new ProvisionerDaemon(
+        row.id,
+        row.organizationId,
+        PSK_KEY_ID,
+        row.createdAt,
+        seen(row, now),
+        row.name,
+        VERSION,
+        PROVISIONER_API_VERSION,
+        row.provisioners,
+        new TreeMap<>(row.tags),
+        "psk",
+        status(row, now),
+        current == null ? null : daemonJob(current),
+        previous == null ? null : daemonJob(previous));
+  }
+
+  private static ProvisionerDaemonJob daemonJob(JobRow job) {
+    return new ProvisionerDaemonJob(
+        job.id,
+        job.status(),
+        job.metadata.templateName(),
+        job.metadata.templateIcon(),
+        job.metadata.templateDisplayName());
+  }
+
+  private DaemonRow requireDaemon(UUID id) {
+    DaemonRow daemon = daemons.get(id);
+    if (daemon == null) {
+      throw new IllegalArgumentException("no daemon has ID " + id);
+    }
+    return daemon;
   }
 
   /** Applies Coder's default tags: scope {@code organization} and the owner that goes with it. */
@@ -515,15 +986,16 @@ public final class Store {
   public static final class UnknownStatusException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    UnknownStatusException(String status) {
-      super("pq: invalid input value for enum provisioner_job_status: " + GoText.quote(status));
+    UnknownStatusException(String enumName, String status) {
+      super("pq: invalid input value for enum " + enumName + ": " + GoText.quote(status));
     }
   }
 
   /**
    * Queues a job. Tags get Coder's defaults (see {@link #registerDaemon}).
    *
-   * @throws IllegalArgumentException if the organization does not exist
+   * @throws IllegalArgumentException if the organization does not exist, or the job's template
+   *     version (import) or workspace build already has a job: each owns exactly one in Coder
    */
   public synchronized ProvisionerJob insertJob(
       String organization,
@@ -535,6 +1007,21 @@ public final class Store {
       ProvisionerJobInput input,
       ProvisionerJobMetadata metadata) {
     OrgRow org = requireOrg(organization);
+    for (JobRow other : jobs.values()) {
+      if (type.equals(ProvisionerJobType.TEMPLATE_VERSION_IMPORT)
+          && other.type.equals(type)
+          && java.util.Objects.equals(
+              other.input.templateVersionId(), input.templateVersionId())) {
+        throw new IllegalArgumentException(
+            "template version " + input.templateVersionId() + " already has import job "
+                + other.id);
+      }
+      if (input.workspaceBuildId() != null
+          && input.workspaceBuildId().equals(other.input.workspaceBuildId())) {
+        throw new IllegalArgumentException(
+            "workspace build " + input.workspaceBuildId() + " already has job " + other.id);
+      }
+    }
     JobRow row =
         new JobRow(
             UUID.randomUUID(),
@@ -588,6 +1075,7 @@ public final class Store {
     }
     requireActive(job);
     job.completedAt = now();
+    logs.end(id);
     return view(job);
   }
 
@@ -601,6 +1089,7 @@ public final class Store {
     job.error = error;
     job.errorCode = code;
     job.completedAt = now();
+    logs.end(id);
     return view(job);
   }
 
@@ -616,17 +1105,134 @@ public final class Store {
     if (job.canceledAt != null) {
       throw new JobStateException("Job has already been marked as canceled!");
     }
+    markCanceled(job);
+    return view(job);
+  }
+
+  /** What a cancel request did to a job. */
+  public enum CancelOutcome {
+    /** The job was canceled (pending) or is canceling (running). */
+    CANCELED,
+    /** The job had already completed; nothing changed. */
+    ALREADY_COMPLETED,
+    /** The job was already canceling; nothing changed. */
+    ALREADY_CANCELED,
+    /** The job was not in the status the caller expected; nothing changed. */
+    UNEXPECTED_STATUS
+  }
+
+  /**
+   * Cancels a job for a cancel endpoint, checking in Coder's order: completed, already canceled,
+   * then the status the caller expects (null for any).
+   */
+  public synchronized CancelOutcome cancel(UUID id, @Nullable ProvisionerJobStatus expected) {
+    JobRow job = requireJob(id);
+    if (job.completedAt != null) {
+      return CancelOutcome.ALREADY_COMPLETED;
+    }
+    if (job.canceledAt != null) {
+      return CancelOutcome.ALREADY_CANCELED;
+    }
+    if (expected != null && !job.status().equals(expected)) {
+      return CancelOutcome.UNEXPECTED_STATUS;
+    }
+    markCanceled(job);
+    return CancelOutcome.CANCELED;
+  }
+
+  private void markCanceled(JobRow job) {
     Instant now = now();
     job.canceledAt = now;
-    if (job.startedAt == null) {
+    if (job.workerId == null) {
       job.completedAt = now;
+      logs.end(job.id);
     }
-    return view(job);
   }
 
   /** Removes a job, as if its template or workspace had been deleted. */
   public synchronized boolean deleteJob(UUID id) {
+    logs.remove(id);
     return jobs.remove(id) != null;
+  }
+
+  /** Returns a job, or empty if none has the ID. */
+  public synchronized Optional<ProvisionerJob> findJob(UUID id) {
+    JobRow row = jobs.get(id);
+    return row == null ? Optional.empty() : Optional.of(view(row));
+  }
+
+  /** Returns true if a job names the template version, so the version counts as existing. */
+  public synchronized boolean templateVersionExists(UUID templateVersion) {
+    return jobs.values().stream()
+        .anyMatch(job -> templateVersion.equals(job.input.templateVersionId()));
+  }
+
+  /** Returns the import job of a template version, or empty. */
+  public synchronized Optional<ProvisionerJob> importJob(UUID templateVersion) {
+    return ownedJob(ProvisionerJobType.TEMPLATE_VERSION_IMPORT, templateVersion);
+  }
+
+  /** Returns the job of a workspace build, or empty when no job names the build. */
+  public synchronized Optional<ProvisionerJob> buildJob(UUID workspaceBuild) {
+    return ownedJob(ProvisionerJobType.WORKSPACE_BUILD, workspaceBuild);
+  }
+
+  private Optional<ProvisionerJob> ownedJob(ProvisionerJobType type, UUID owner) {
+    for (JobRow job : jobs.values()) {
+      UUID id =
+          type.equals(ProvisionerJobType.WORKSPACE_BUILD)
+              ? job.input.workspaceBuildId()
+              : job.input.templateVersionId();
+      if (job.type.equals(type) && owner.equals(id)) {
+        return Optional.of(view(job));
+      }
+    }
+    return Optional.empty();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Provisioner job logs
+
+  /**
+   * Writes a log line for a job its daemon is running, with the next deployment-wide ID, and
+   * sends it to the streams that follow the job.
+   *
+   * @throws IllegalStateException if the job has not started or has completed: only a running
+   *     job's daemon writes logs
+   */
+  public synchronized ProvisionerJobLog appendLog(
+      UUID id, LogSource source, LogLevel level, String stage, String output) {
+    JobRow job = requireJob(id);
+    if (job.startedAt == null || job.completedAt != null) {
+      throw new JobStateException(
+          "job " + id + " is " + job.status() + "; only a started job that has not completed "
+              + "writes logs");
+    }
+    return logs.append(id, now(), source, level, stage, output);
+  }
+
+  /** Returns a job's log lines with an ID above {@code after}, oldest first. */
+  public synchronized List<ProvisionerJobLog> logs(UUID id, long after) {
+    requireJob(id);
+    return logs.after(id, after);
+  }
+
+  /**
+   * Follows a job's log: sends the stored lines above {@code after}, then each new line, and ends
+   * the stream when the job completes (at once if it already has).
+   */
+  public synchronized void follow(UUID id, long after, JobLogs.Follower follower) {
+    JobRow job = jobs.get(id);
+    if (job == null) {
+      follower.end();
+      return;
+    }
+    logs.follow(id, after, job.completedAt != null, follower);
+  }
+
+  /** Stops sending a job's lines to a stream whose client went away. */
+  public synchronized void unfollow(UUID id, JobLogs.Follower follower) {
+    logs.unfollow(id, follower);
   }
 
   /** Returns a job as the organization endpoint shows it. */
@@ -665,7 +1271,7 @@ public final class Store {
       throws UnknownStatusException {
     for (String status : statuses) {
       if (!JOB_STATUSES.contains(status)) {
-        throw new UnknownStatusException(status);
+        throw new UnknownStatusException("provisioner_job_status", status);
       }
     }
     List<JobRow> rows = new ArrayList<>();
@@ -827,6 +1433,7 @@ public final class Store {
     licenses.add(row);
     if (recompute) {
       entitlementsRefreshedAt = now();
+      entitlementsComputedAt = now();
     }
     return row;
   }
@@ -841,33 +1448,30 @@ public final class Store {
     boolean removed = licenses.removeIf(license -> license.id == id);
     if (removed) {
       entitlementsRefreshedAt = now();
+      entitlementsComputedAt = now();
     }
     return removed;
   }
 
   /**
-   * Returns true while a license that has not passed its {@code exp} grants multiple
-   * organizations: by {@code features.multiple_organizations > 0} or the {@code premium} feature
-   * set.
+   * Returns what the licenses allow now, as {@code GET /entitlements} reports it; {@code
+   * refreshed_at} is when entitlements were last recomputed (start, license change, refresh).
+   */
+  public synchronized Entitlements entitlements() {
+    List<EntitlementsCalculator.License> stored = new ArrayList<>();
+    for (LicenseRow row : licenses) {
+      stored.add(new EntitlementsCalculator.License(row.uuid.toString(), row.claims));
+    }
+    return EntitlementsCalculator.compute(stored, now(), activeUsers(), entitlementsComputedAt);
+  }
+
+  /**
+   * Returns true while the entitlements turn on {@code multiple_organizations}, which gates
+   * creating, updating and deleting organizations.
    */
   public synchronized boolean multipleOrganizationsEnabled() {
-    Instant now = now();
-    for (LicenseRow license : licenses) {
-      Instant expires = LicenseAuthority.instantClaim(license.claims, "exp");
-      if (expires != null && !now.isBefore(expires)) {
-        continue;
-      }
-      JsonNode featureSet = license.claims.get("feature_set");
-      if (featureSet != null && featureSet.asText().equals("premium")) {
-        return true;
-      }
-      JsonNode features = license.claims.get("features");
-      JsonNode multiOrg = features == null ? null : features.get("multiple_organizations");
-      if (multiOrg != null && multiOrg.isNumber() && multiOrg.asLong() > 0) {
-        return true;
-      }
-    }
-    return false;
+    Feature feature = entitlements().features().get("multiple_organizations");
+    return feature != null && feature.isAvailable();
   }
 
   /**
@@ -884,6 +1488,7 @@ public final class Store {
       }
     }
     entitlementsRefreshedAt = now;
+    entitlementsComputedAt = now;
     return Duration.ZERO;
   }
 }

@@ -3,6 +3,7 @@ package com.coder.sdk.testkit.internal;
 import com.coder.sdk.internal.Json;
 import com.coder.sdk.model.Organization;
 import com.coder.sdk.model.Response;
+import com.coder.sdk.model.User;
 import com.coder.sdk.model.ValidationError;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -13,6 +14,8 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +77,41 @@ public final class Wire {
   /** Returns an error answer with a message and validations. */
   public static MockResponse error(int status, String message, List<ValidationError> validations) {
     return json(status, new Response(message, "", validations));
+  }
+
+  /**
+   * Returns a user as Coder writes one: fields in the order of its structs, with the name, avatar,
+   * theme and service-account flag left out when empty.
+   */
+  public static ObjectNode user(User user) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("id", user.id().toString());
+    node.put("username", user.username());
+    if (!user.avatarUrl().isEmpty()) {
+      node.put("avatar_url", user.avatarUrl());
+    }
+    if (!user.name().isEmpty()) {
+      node.put("name", user.name());
+    }
+    node.put("email", user.email());
+    node.put("created_at", GoText.timestamp(user.createdAt()));
+    node.put("updated_at", GoText.timestamp(
+        user.updatedAt() == null ? user.createdAt() : user.updatedAt()));
+    node.put("last_seen_at", GoText.timestamp(
+        user.lastSeenAt() == null ? Store.NEVER : user.lastSeenAt()));
+    node.put("status", user.status().value());
+    node.put("login_type", user.loginType().value());
+    if (user.isServiceAccount()) {
+      node.put("is_service_account", true);
+    }
+    if (!user.themePreference().isEmpty()) {
+      node.put("theme_preference", user.themePreference());
+    }
+    node.put("has_ai_seat", user.hasAiSeat());
+    ArrayNode organizations = node.putArray("organization_ids");
+    user.organizationIds().forEach(id -> organizations.add(id.toString()));
+    node.set("roles", MAPPER.valueToTree(user.roles()));
+    return node;
   }
 
   /** Serialises {@code body} and appends the newline Go's encoder writes. */

@@ -25,6 +25,45 @@ class GoRulesTest {
   }
 
   @Test
+  void durationsParseLikeGo() {
+    assertThat(GoText.parseDuration("0")).isEqualTo(Duration.ZERO);
+    assertThat(GoText.parseDuration("24h")).isEqualTo(Duration.ofHours(24));
+    assertThat(GoText.parseDuration("1h30m0.5s"))
+        .isEqualTo(Duration.ofMinutes(90).plusMillis(500));
+    assertThat(GoText.parseDuration("-1.5m")).isEqualTo(Duration.ofSeconds(-90));
+    assertThat(GoText.parseDuration("300ms")).isEqualTo(Duration.ofMillis(300));
+    assertThat(GoText.parseDuration("2µs")).isEqualTo(Duration.ofNanos(2000));
+    assertThat(GoText.parseDuration("1us5ns")).isEqualTo(Duration.ofNanos(1005));
+    for (String bad : List.of("", "5", "h", "1d", ".s", "1h 2m", "soon", "-")) {
+      assertThat(GoText.parseDuration(bad)).as(bad).isNull();
+    }
+  }
+
+  @Test
+  void booleansParseLikeGo() {
+    QueryParams query = QueryParams.parse("a=T&b=0&c=yes&d=");
+
+    assertThat(query.bool("a")).isTrue();
+    assertThat(query.bool("b")).isFalse();
+    assertThat(query.bool("c")).isNull();
+    assertThat(query.bool("d")).isNull();
+    assertThat(query.errors())
+        .containsExactly(
+            new ValidationError("c", "Query param \"c\" must be a valid boolean "
+                + "(strconv.ParseBool: parsing \"yes\": invalid syntax)"));
+  }
+
+  @Test
+  void featuresGetCodersHumanNames() {
+    assertThat(EntitlementsCalculator.humanize("template_rbac")).isEqualTo("Template RBAC");
+    assertThat(EntitlementsCalculator.humanize("scim")).isEqualTo("SCIM");
+    assertThat(EntitlementsCalculator.humanize("external_provisioner_daemons"))
+        .isEqualTo("External Provisioner Daemons");
+    assertThat(EntitlementsCalculator.humanize("multiple_organizations"))
+        .isEqualTo("Multiple Organizations");
+  }
+
+  @Test
   void timestampsPrintLikeGo() {
     assertThat(GoText.timestamp(Instant.parse("2025-01-02T03:04:05Z")))
         .isEqualTo("2025-01-02T03:04:05Z");
