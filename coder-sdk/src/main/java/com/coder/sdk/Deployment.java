@@ -4,10 +4,12 @@ import com.coder.sdk.internal.ApiRequest;
 import com.coder.sdk.internal.HttpPipeline;
 import com.coder.sdk.model.BuildInfo;
 import com.coder.sdk.model.Entitlements;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Facts about the deployment as a whole: its version and its entitlements. Get one from {@link
- * CoderClient#deployment()}. Thread-safe.
+ * CoderClient#deployment()}. Thread-safe; each method has an {@code ...Async} sibling that returns
+ * a {@link CompletableFuture}.
  *
  * <pre>{@code
  * System.out.println("Coder " + client.deployment().buildInfo().version());
@@ -22,7 +24,10 @@ public final class Deployment {
     this.http = http;
   }
 
-  /** Returns the server's version and URLs. Sends {@code GET /api/v2/buildinfo}, which needs no token. */
+  /**
+   * Returns the server's version and URLs. Sends {@code GET /api/v2/buildinfo}, which needs no
+   * token.
+   */
   public BuildInfo buildInfo() {
     return http.call(ApiRequest.get("buildinfo"), BuildInfo.class);
   }
@@ -34,5 +39,15 @@ public final class Deployment {
    */
   public Entitlements entitlements() {
     return http.call(ApiRequest.get("entitlements"), Entitlements.class);
+  }
+
+  /** Returns the server's version and URLs without blocking; see {@link #buildInfo()}. */
+  public CompletableFuture<BuildInfo> buildInfoAsync() {
+    return http.callAsync(ApiRequest.get("buildinfo"), BuildInfo.class);
+  }
+
+  /** Returns what the licenses allow without blocking; see {@link #entitlements()}. */
+  public CompletableFuture<Entitlements> entitlementsAsync() {
+    return http.callAsync(ApiRequest.get("entitlements"), Entitlements.class);
   }
 }

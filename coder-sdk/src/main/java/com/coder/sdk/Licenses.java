@@ -20,9 +20,9 @@ import java.util.concurrent.CompletableFuture;
  * }</pre>
  *
  * <p>To see what the licenses allow, read {@link Deployment#entitlements()}. Thread-safe. License
- * strings are never written to exception messages. {@code add} and {@code refreshEntitlements}
- * have {@code ...Async} siblings that return a {@link CompletableFuture}; cancelling it cancels
- * the HTTP call. Both are POSTs, sent again only if the connection could not be opened.
+ * strings are never written to exception messages. Each method has an {@code ...Async} sibling
+ * that returns a {@link CompletableFuture}; cancelling it cancels the HTTP call. {@code add} and
+ * {@code refreshEntitlements} are POSTs, sent again only if the connection could not be opened.
  */
 public final class Licenses {
   private final HttpPipeline http;
@@ -80,6 +80,11 @@ public final class Licenses {
     return http.callForList(ApiRequest.get("licenses"), License.class);
   }
 
+  /** Lists the installed licenses without blocking; see {@link #list()}. */
+  public CompletableFuture<List<License>> listAsync() {
+    return http.callForListAsync(ApiRequest.get("licenses"), License.class);
+  }
+
   /**
    * Removes a license. Sends {@code DELETE /api/v2/licenses/{id}}.
    *
@@ -87,12 +92,24 @@ public final class Licenses {
    * @throws NotFoundException if no license has that ID
    */
   public void delete(int id) {
-    http.callForMessage(ApiRequest.delete("licenses", Integer.toString(id)));
+    http.callForMessage(deleteRequest(id));
+  }
+
+  /**
+   * Removes a license without blocking; see {@link #delete(int)}. The future completes with {@code
+   * null} once the server has removed it.
+   */
+  public CompletableFuture<Void> deleteAsync(int id) {
+    return http.callForMessageAsync(deleteRequest(id)).thenAccept(message -> {});
   }
 
   /** Refreshes entitlements without blocking; see {@link #refreshEntitlements()}. */
   public CompletableFuture<Response> refreshEntitlementsAsync() {
     return http.callForMessageAsync(ApiRequest.post("licenses", "refresh-entitlements"));
+  }
+
+  private static ApiRequest deleteRequest(int id) {
+    return ApiRequest.delete("licenses", Integer.toString(id));
   }
 
   private static ApiRequest addRequest(String licenseJwt) {

@@ -9,6 +9,7 @@ import com.coder.sdk.model.UpdateRoles;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The members of organizations: {@code /api/v2/organizations/{organization}/members}. Get one
@@ -24,7 +25,9 @@ import java.util.UUID;
  * }
  * }</pre>
  *
- * <p>Thread-safe.
+ * <p>Thread-safe. Each call has an {@code ...Async} sibling that returns a {@link
+ * CompletableFuture}; cancelling it cancels the HTTP call. {@link #list(String)} fetches pages as
+ * it is iterated, on the iterating thread; {@link #pageAsync} fetches one page without blocking.
  */
 public final class Members {
   /** Members fetched per page by {@link #list(String)}. */
@@ -62,15 +65,44 @@ public final class Members {
     }
     return new PagedIterable<>(
         pageSize,
-        (offset, limit) -> {
-          PaginatedMembersResponse page =
-              http.call(
-                  ApiRequest.get("organizations", org, "paginated-members")
-                      .query("limit", Integer.toString(limit))
-                      .query("offset", Long.toString(offset)),
-                  PaginatedMembersResponse.class);
-          return new Page<>(page.members(), offset, page.count());
-        });
+        (offset, limit) ->
+            toPage(http.call(pageRequest(org, offset, limit), PaginatedMembersResponse.class), offset));
+  }
+
+  /**
+   * Fetches one page of the organization's members without blocking: {@code limit} members from
+   * position {@code offset}. Sends {@code GET
+   * /api/v2/organizations/{organization}/paginated-members?limit=..&offset=..}.
+   *
+   * <pre>{@code
+   * client.members().pageAsync("data-platform", 0, 50)
+   *     .thenAccept(page -> System.out.println(page.items().size() + " of " + page.totalCount()));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code offset} is negative or {@code limit} is below 1
+   */
+  public CompletableFuture<Page<OrganizationMemberWithUserData>> pageAsync(
+      String organization, long offset, int limit) {
+    String org = Arguments.organization(organization);
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must not be negative, was " + offset);
+    }
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    return http.callAsync(pageRequest(org, offset, limit), PaginatedMembersResponse.class)
+        .thenApply(page -> toPage(page, offset));
+  }
+
+  private static Page<OrganizationMemberWithUserData> toPage(
+      PaginatedMembersResponse page, long offset) {
+    return new Page<>(page.members(), offset, page.count());
+  }
+
+  private static ApiRequest pageRequest(String organization, long offset, int limit) {
+    return ApiRequest.get("organizations", organization, "paginated-members")
+        .query("limit", Integer.toString(limit))
+        .query("offset", Long.toString(offset));
   }
 
   /**
@@ -80,14 +112,24 @@ public final class Members {
    */
   public OrganizationMemberWithUserData get(String organization, String user) {
     return http.call(
-        ApiRequest.get(
-            "organizations", Arguments.organization(organization), "members", Arguments.user(user)),
-        OrganizationMemberWithUserData.class);
+        ApiRequest.get(memberPath(organization, user)), OrganizationMemberWithUserData.class);
   }
 
   /** Gets one member, both named by ID; see {@link #get(String, String)}. */
   public OrganizationMemberWithUserData get(UUID organization, UUID user) {
     return get(Arguments.organization(organization), Arguments.user(user));
+  }
+
+  /** Gets one member without blocking; see {@link #get(String, String)}. */
+  public CompletableFuture<OrganizationMemberWithUserData> getAsync(
+      String organization, String user) {
+    return http.callAsync(
+        ApiRequest.get(memberPath(organization, user)), OrganizationMemberWithUserData.class);
+  }
+
+  /** Gets one member, both named by ID, without blocking. */
+  public CompletableFuture<OrganizationMemberWithUserData> getAsync(UUID organization, UUID user) {
+    return getAsync(Arguments.organization(organization), Arguments.user(user));
   }
 
   /**
@@ -98,15 +140,22 @@ public final class Members {
    *     identity provider
    */
   public OrganizationMember add(String organization, String user) {
-    return http.call(
-        ApiRequest.post(
-            "organizations", Arguments.organization(organization), "members", Arguments.user(user)),
-        OrganizationMember.class);
+    return http.call(ApiRequest.post(memberPath(organization, user)), OrganizationMember.class);
   }
 
   /** Adds a user, both named by ID; see {@link #add(String, String)}. */
   public OrganizationMember add(UUID organization, UUID user) {
     return add(Arguments.organization(organization), Arguments.user(user));
+  }
+
+  /** Adds a user without blocking; see {@link #add(String, String)}. */
+  public CompletableFuture<OrganizationMember> addAsync(String organization, String user) {
+    return http.callAsync(ApiRequest.post(memberPath(organization, user)), OrganizationMember.class);
+  }
+
+  /** Adds a user, both named by ID, without blocking. */
+  public CompletableFuture<OrganizationMember> addAsync(UUID organization, UUID user) {
+    return addAsync(Arguments.organization(organization), Arguments.user(user));
   }
 
   /**
@@ -116,14 +165,26 @@ public final class Members {
    * @throws BadRequestException if the caller tries to remove themselves
    */
   public void remove(String organization, String user) {
-    http.callForMessage(
-        ApiRequest.delete(
-            "organizations", Arguments.organization(organization), "members", Arguments.user(user)));
+    http.callForMessage(ApiRequest.delete(memberPath(organization, user)));
   }
 
   /** Removes a user, both named by ID; see {@link #remove(String, String)}. */
   public void remove(UUID organization, UUID user) {
     remove(Arguments.organization(organization), Arguments.user(user));
+  }
+
+  /**
+   * Removes a user without blocking; see {@link #remove(String, String)}. The future completes with
+   * {@code null} once the server has removed the membership.
+   */
+  public CompletableFuture<Void> removeAsync(String organization, String user) {
+    return http.callForMessageAsync(ApiRequest.delete(memberPath(organization, user)))
+        .thenAccept(message -> {});
+  }
+
+  /** Removes a user, both named by ID, without blocking. */
+  public CompletableFuture<Void> removeAsync(UUID organization, UUID user) {
+    return removeAsync(Arguments.organization(organization), Arguments.user(user));
   }
 
   /**
@@ -136,21 +197,38 @@ public final class Members {
    * @throws ForbiddenException if the caller may not assign those roles
    */
   public OrganizationMember updateRoles(String organization, String user, List<String> roles) {
-    Objects.requireNonNull(roles, "roles == null");
-    roles.forEach(role -> Objects.requireNonNull(role, "roles contains null"));
-    return http.call(
-        ApiRequest.put(
-                "organizations",
-                Arguments.organization(organization),
-                "members",
-                Arguments.user(user),
-                "roles")
-            .body(new UpdateRoles(roles)),
-        OrganizationMember.class);
+    return http.call(rolesRequest(organization, user, roles), OrganizationMember.class);
   }
 
   /** Replaces a member's roles, both named by ID; see {@link #updateRoles(String, String, List)}. */
   public OrganizationMember updateRoles(UUID organization, UUID user, List<String> roles) {
     return updateRoles(Arguments.organization(organization), Arguments.user(user), roles);
+  }
+
+  /** Replaces a member's roles without blocking; see {@link #updateRoles(String, String, List)}. */
+  public CompletableFuture<OrganizationMember> updateRolesAsync(
+      String organization, String user, List<String> roles) {
+    return http.callAsync(rolesRequest(organization, user, roles), OrganizationMember.class);
+  }
+
+  /** Replaces a member's roles, both named by ID, without blocking. */
+  public CompletableFuture<OrganizationMember> updateRolesAsync(
+      UUID organization, UUID user, List<String> roles) {
+    return updateRolesAsync(Arguments.organization(organization), Arguments.user(user), roles);
+  }
+
+  private static String[] memberPath(String organization, String user) {
+    return new String[] {
+      "organizations", Arguments.organization(organization), "members", Arguments.user(user)
+    };
+  }
+
+  private static ApiRequest rolesRequest(String organization, String user, List<String> roles) {
+    Objects.requireNonNull(roles, "roles == null");
+    roles.forEach(role -> Objects.requireNonNull(role, "roles contains null"));
+    return ApiRequest.put(
+            "organizations", Arguments.organization(organization), "members", Arguments.user(user),
+            "roles")
+        .body(new UpdateRoles(roles));
   }
 }

@@ -7,12 +7,14 @@ import com.coder.sdk.model.ProvisionerDaemonStatus;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
  * The provisioner daemons of an organization: {@code
  * /api/v2/organizations/{organization}/provisionerdaemons}. Get one from {@link
- * CoderClient#provisionerDaemons()}. Thread-safe.
+ * CoderClient#provisionerDaemons()}. Thread-safe. Each method has an {@code ...Async} sibling that
+ * returns a {@link CompletableFuture}; cancelling it cancels the HTTP call.
  *
  * <pre>{@code
  * for (ProvisionerDaemon daemon : client.provisionerDaemons().list("default")) {
@@ -34,11 +36,60 @@ public final class ProvisionerDaemons {
    * @throws NotFoundException if the organization does not exist or the caller may not read it
    */
   public List<ProvisionerDaemon> list(String organization, ProvisionerDaemonFilter filter) {
+    return http.callForList(listRequest(organization, filter), ProvisionerDaemon.class);
+  }
+
+  /**
+   * Lists the daemons of an organization named by ID; see {@link #list(String,
+   * ProvisionerDaemonFilter)}.
+   */
+  public List<ProvisionerDaemon> list(UUID organization, ProvisionerDaemonFilter filter) {
+    return list(Arguments.organization(organization), filter);
+  }
+
+  /** Lists the organization's daemons that are online. */
+  public List<ProvisionerDaemon> list(String organization) {
+    return list(organization, ProvisionerDaemonFilter.none());
+  }
+
+  /** Lists the online daemons of an organization named by ID. */
+  public List<ProvisionerDaemon> list(UUID organization) {
+    return list(Arguments.organization(organization), ProvisionerDaemonFilter.none());
+  }
+
+  /**
+   * Lists the organization's daemons that match {@code filter} without blocking; see {@link
+   * #list(String, ProvisionerDaemonFilter)}. Bad arguments throw at once instead of failing the
+   * future.
+   */
+  public CompletableFuture<List<ProvisionerDaemon>> listAsync(
+      String organization, ProvisionerDaemonFilter filter) {
+    return http.callForListAsync(listRequest(organization, filter), ProvisionerDaemon.class);
+  }
+
+  /** Lists the daemons of an organization named by ID without blocking. */
+  public CompletableFuture<List<ProvisionerDaemon>> listAsync(
+      UUID organization, ProvisionerDaemonFilter filter) {
+    return listAsync(Arguments.organization(organization), filter);
+  }
+
+  /** Lists the organization's online daemons without blocking. */
+  public CompletableFuture<List<ProvisionerDaemon>> listAsync(String organization) {
+    return listAsync(organization, ProvisionerDaemonFilter.none());
+  }
+
+  /** Lists the online daemons of an organization named by ID without blocking. */
+  public CompletableFuture<List<ProvisionerDaemon>> listAsync(UUID organization) {
+    return listAsync(Arguments.organization(organization), ProvisionerDaemonFilter.none());
+  }
+
+  private ApiRequest listRequest(String organization, ProvisionerDaemonFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
     ApiRequest request =
         ApiRequest.get("organizations", Arguments.organization(organization), "provisionerdaemons");
-    if (filter.limit() != null) {
-      request.query("limit", filter.limit().toString());
+    Integer limit = filter.limit();
+    if (limit != null) {
+      request.query("limit", limit.toString());
     }
     if (filter.includeOffline()) {
       request.query("offline", "true");
@@ -53,21 +104,6 @@ public final class ProvisionerDaemons {
     if (!filter.tags().isEmpty()) {
       request.query("tags", http.toJson(filter.tags()));
     }
-    return http.callForList(request, ProvisionerDaemon.class);
-  }
-
-  /** Lists the daemons of an organization named by ID; see {@link #list(String, ProvisionerDaemonFilter)}. */
-  public List<ProvisionerDaemon> list(UUID organization, ProvisionerDaemonFilter filter) {
-    return list(Arguments.organization(organization), filter);
-  }
-
-  /** Lists the organization's daemons that are online. */
-  public List<ProvisionerDaemon> list(String organization) {
-    return list(organization, ProvisionerDaemonFilter.none());
-  }
-
-  /** Lists the online daemons of an organization named by ID. */
-  public List<ProvisionerDaemon> list(UUID organization) {
-    return list(Arguments.organization(organization), ProvisionerDaemonFilter.none());
+    return request;
   }
 }

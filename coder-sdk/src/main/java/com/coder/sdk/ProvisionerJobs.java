@@ -2,7 +2,7 @@ package com.coder.sdk;
 
 import com.coder.sdk.internal.ApiRequest;
 import com.coder.sdk.internal.HttpPipeline;
-import com.coder.sdk.internal.Sleeper;
+import com.coder.sdk.internal.RetryTimer;
 import com.coder.sdk.model.ProvisionerJob;
 import com.coder.sdk.model.ProvisionerJobInput;
 import com.coder.sdk.model.ProvisionerJobLog;
@@ -15,7 +15,9 @@ import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.LongSupplier;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The provisioner jobs of an organization: {@code /api/v2/organizations/{organization}/provisionerjobs}.
@@ -31,8 +33,8 @@ import java.util.function.LongSupplier;
  *
  * <p>Reading jobs needs read access to provisioner jobs in the organization (owners, organization
  * admins and template admins); the server reports a lack of access as {@link NotFoundException}.
- * Thread-safe. Each method has an {@code ...Async} sibling that returns a {@link
- * CompletableFuture}; cancelling it cancels the HTTP call.
+ * Thread-safe. Each method but {@link #followLogs}, which streams already, has an {@code
+ * ...Async} sibling that returns a {@link CompletableFuture}; cancelling it cancels the HTTP call.
  */
 public final class ProvisionerJobs {
   /** The first pause between polls in {@link #await}; it doubles up to {@link #MAX_POLL_INTERVAL}. */
@@ -42,17 +44,15 @@ public final class ProvisionerJobs {
   static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(5);
 
   private final HttpPipeline http;
-  private final Sleeper sleeper;
-  private final LongSupplier nanoTime;
+  private final RetryTimer timer;
 
   ProvisionerJobs(HttpPipeline http) {
-    this(http, Sleeper.SYSTEM, System::nanoTime);
+    this(http, RetryTimer.system());
   }
 
-  ProvisionerJobs(HttpPipeline http, Sleeper sleeper, LongSupplier nanoTime) {
+  ProvisionerJobs(HttpPipeline http, RetryTimer timer) {
     this.http = http;
-    this.sleeper = sleeper;
-    this.nanoTime = nanoTime;
+    this.timer = timer;
   }
 
   /**
@@ -165,37 +165,146 @@ public final class ProvisionerJobs {
    *     flag is kept)
    */
   public ProvisionerJob await(String organization, UUID job, Duration timeout) {
-    Arguments.organization(organization);
+    Poll poll = new Poll(organization, job, timeout);
+    while (true) {
+      ProvisionerJob current = get(poll.organization, job);
+      if (poll.finished(current)) {
+        return current;
+      }
+      try {
+        timer.delay(poll.nextPause(current)).get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CoderException("interrupted while waiting for provisioner job " + job, e);
+      } catch (ExecutionException e) {
+        throw new CoderException("the timer failed while waiting for provisioner job " + job, e);
+      }
+    }
+  }
+
+  /**
+   * Waits for the job without blocking; see {@link #await(String, UUID, Duration)}. Each read goes
+   * through OkHttp's dispatcher and each pause runs on a timer, so no thread is held while the job
+   * runs. The future fails with the same exceptions {@code await} throws; cancelling it stops the
+   * polling and cancels a read in flight.
+   *
+   * <pre>{@code
+   * client.provisionerJobs().awaitAsync(job, Duration.ofMinutes(10))
+   *     .thenAccept(done -> System.out.println("finished at " + done.completedAt().orElseThrow()));
+   * }</pre>
+   */
+  public CompletableFuture<ProvisionerJob> awaitAsync(
+      String organization, UUID job, Duration timeout) {
+    Poll poll = new Poll(organization, job, timeout);
+    CompletableFuture<ProvisionerJob> result = new CompletableFuture<>();
+    AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
+    result.whenComplete(
+        (done, failure) -> {
+          CompletableFuture<?> step = inFlight.get();
+          if (result.isCancelled() && step != null) {
+            step.cancel(true);
+          }
+        });
+    pollAsync(poll, result, inFlight);
+    return result;
+  }
+
+  /** Waits for a job of an organization named by ID without blocking; see {@link #awaitAsync}. */
+  public CompletableFuture<ProvisionerJob> awaitAsync(
+      UUID organization, UUID job, Duration timeout) {
+    return awaitAsync(Arguments.organization(organization), job, timeout);
+  }
+
+  /** Waits for {@code job} to finish without blocking; see {@link #awaitAsync}. */
+  public CompletableFuture<ProvisionerJob> awaitAsync(ProvisionerJob job, Duration timeout) {
     Objects.requireNonNull(job, "job == null");
-    Objects.requireNonNull(timeout, "timeout == null");
-    if (timeout.isNegative()) {
-      throw new IllegalArgumentException("timeout must not be negative, was " + timeout);
+    return awaitAsync(job.organizationId().toString(), job.id(), timeout);
+  }
+
+  private void pollAsync(
+      Poll poll,
+      CompletableFuture<ProvisionerJob> result,
+      AtomicReference<CompletableFuture<?>> inFlight) {
+    if (result.isDone()) {
+      return;
+    }
+    CompletableFuture<ProvisionerJob> read = getAsync(poll.organization, poll.job);
+    inFlight.set(read);
+    if (result.isCancelled()) {
+      read.cancel(true);
+      return;
+    }
+    read.whenComplete(
+        (current, failure) -> {
+          if (failure != null) {
+            result.completeExceptionally(unwrap(failure));
+            return;
+          }
+          Duration pause;
+          try {
+            if (poll.finished(current)) {
+              result.complete(current);
+              return;
+            }
+            pause = poll.nextPause(current);
+          } catch (CoderException e) {
+            result.completeExceptionally(e);
+            return;
+          }
+          CompletableFuture<Void> wait = timer.delay(pause);
+          inFlight.set(wait);
+          wait.thenRun(() -> pollAsync(poll, result, inFlight));
+        });
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
+  }
+
+  /** The state of one wait: its deadline and the pause before the next read. */
+  private final class Poll {
+    final String organization;
+    final UUID job;
+    final Duration timeout;
+    final long deadline;
+    Duration pause = FIRST_POLL_INTERVAL;
+
+    Poll(String organization, UUID job, Duration timeout) {
+      this.organization = Arguments.organization(organization);
+      this.job = Objects.requireNonNull(job, "job == null");
+      this.timeout = Objects.requireNonNull(timeout, "timeout == null");
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("timeout must not be negative, was " + timeout);
+      }
+      this.deadline = timer.nanoTime() + timeout.toNanos();
     }
 
-    long deadline = nanoTime.getAsLong() + timeout.toNanos();
-    Duration pause = FIRST_POLL_INTERVAL;
-    while (true) {
-      ProvisionerJob current = get(organization, job);
-      if (current.status().isTerminal()) {
-        if (current.status().equals(ProvisionerJobStatus.SUCCEEDED)) {
-          return current;
-        }
-        throw new ProvisionerJobFailedException(current);
+    /**
+     * Returns whether {@code current} succeeded, and throws if it ended any other way; false
+     * while it still runs.
+     */
+    boolean finished(ProvisionerJob current) {
+      if (!current.status().isTerminal()) {
+        return false;
       }
+      if (current.status().equals(ProvisionerJobStatus.SUCCEEDED)) {
+        return true;
+      }
+      throw new ProvisionerJobFailedException(current);
+    }
 
-      long remaining = deadline - nanoTime.getAsLong();
+    /** Returns how long to wait before the next read, or throws if the time is up. */
+    Duration nextPause(ProvisionerJob current) {
+      long remaining = deadline - timer.nanoTime();
       if (remaining <= 0) {
         throw new ProvisionerJobTimeoutException(current, timeout);
       }
       Duration wait = pause.toNanos() < remaining ? pause : Duration.ofNanos(remaining);
-      try {
-        sleeper.sleep(wait);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CoderException("interrupted while waiting for provisioner job " + job, e);
-      }
       Duration doubled = pause.multipliedBy(2);
       pause = doubled.compareTo(MAX_POLL_INTERVAL) > 0 ? MAX_POLL_INTERVAL : doubled;
+      return wait;
     }
   }
 
@@ -228,11 +337,28 @@ public final class ProvisionerJobs {
    * #logs(ProvisionerJob)}.
    */
   public List<ProvisionerJobLog> logs(ProvisionerJob job, long afterId) {
+    return http.callForList(logsRequest(job, afterId), ProvisionerJobLog.class);
+  }
+
+  /** Returns the job's stored log lines without blocking; see {@link #logs(ProvisionerJob)}. */
+  public CompletableFuture<List<ProvisionerJobLog>> logsAsync(ProvisionerJob job) {
+    return logsAsync(job, 0);
+  }
+
+  /**
+   * Returns the job's log lines after {@code afterId} without blocking; see {@link
+   * #logs(ProvisionerJob, long)}.
+   */
+  public CompletableFuture<List<ProvisionerJobLog>> logsAsync(ProvisionerJob job, long afterId) {
+    return http.callForListAsync(logsRequest(job, afterId), ProvisionerJobLog.class);
+  }
+
+  private static ApiRequest logsRequest(ProvisionerJob job, long afterId) {
     ApiRequest request = ApiRequest.get(ownedBy(job, "logs"));
     if (afterId > 0) {
       request.query("after", Long.toString(afterId));
     }
-    return http.callForList(request, ProvisionerJobLog.class);
+    return request;
   }
 
   /**
@@ -272,6 +398,11 @@ public final class ProvisionerJobs {
    */
   public Response cancel(ProvisionerJob job) {
     return http.callForMessage(ApiRequest.patch(ownedBy(job, "cancel")));
+  }
+
+  /** Cancels the job without blocking; see {@link #cancel(ProvisionerJob)}. */
+  public CompletableFuture<Response> cancelAsync(ProvisionerJob job) {
+    return http.callForMessageAsync(ApiRequest.patch(ownedBy(job, "cancel")));
   }
 
   /** Returns the path of the template version or workspace build that owns {@code job}. */

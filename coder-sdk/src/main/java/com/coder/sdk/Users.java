@@ -4,10 +4,12 @@ import com.coder.sdk.internal.ApiRequest;
 import com.coder.sdk.internal.HttpPipeline;
 import com.coder.sdk.model.User;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Users of the deployment: {@code /api/v2/users}. Get one from {@link CoderClient#users()}.
- * Thread-safe.
+ * Thread-safe. Each method has an {@code ...Async} sibling that returns a {@link
+ * CompletableFuture}; cancelling it cancels the HTTP call.
  */
 public final class Users {
   private final HttpPipeline http;
@@ -31,11 +33,30 @@ public final class Users {
    * @throws BadRequestException if no such user exists (Coder answers 400, not 404)
    */
   public User get(String user) {
-    return http.call(ApiRequest.get("users", Arguments.user(user)), User.class);
+    return http.call(getRequest(user), User.class);
   }
 
   /** Returns a user by ID; see {@link #get(String)}. */
   public User get(UUID user) {
     return get(Arguments.user(user));
+  }
+
+  /** Returns the user the session token belongs to without blocking; see {@link #me()}. */
+  public CompletableFuture<User> meAsync() {
+    return getAsync("me");
+  }
+
+  /** Returns a user without blocking; see {@link #get(String)}. */
+  public CompletableFuture<User> getAsync(String user) {
+    return http.callAsync(getRequest(user), User.class);
+  }
+
+  /** Returns a user by ID without blocking; see {@link #get(String)}. */
+  public CompletableFuture<User> getAsync(UUID user) {
+    return getAsync(Arguments.user(user));
+  }
+
+  private static ApiRequest getRequest(String user) {
+    return ApiRequest.get("users", Arguments.user(user));
   }
 }

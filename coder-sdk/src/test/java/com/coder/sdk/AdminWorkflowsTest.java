@@ -3,7 +3,7 @@ package com.coder.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.coder.sdk.internal.Sleeper;
+import com.coder.sdk.internal.RetryTimer;
 import com.coder.sdk.model.Entitlement;
 import com.coder.sdk.model.Entitlements;
 import com.coder.sdk.model.License;
@@ -22,6 +22,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -29,6 +33,7 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -456,21 +461,41 @@ class AdminWorkflowsTest {
     }
   }
 
-  /** A clock that moves only when the code under test sleeps. */
-  private static final class FakeTime implements Sleeper {
+  /**
+   * A clock that moves only when the code under test waits; a wait completes at once unless the
+   * test holds it.
+   */
+  static final class FakeTime implements RetryTimer {
     final AtomicLong nanos = new AtomicLong();
-    final List<Duration> sleeps = new ArrayList<>();
+    final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    volatile @Nullable CompletableFuture<Void> held;
 
     @Override
-    public void sleep(Duration duration) {
+    public long nanoTime() {
+      return nanos.get();
+    }
+
+    @Override
+    public Instant now() {
+      return Instant.EPOCH.plusNanos(nanos.get());
+    }
+
+    @Override
+    public double random() {
+      return 0.5;
+    }
+
+    @Override
+    public CompletableFuture<Void> delay(Duration duration) {
       sleeps.add(duration);
       nanos.addAndGet(duration.toNanos());
+      CompletableFuture<Void> wait = held;
+      return wait != null ? wait : CompletableFuture.completedFuture(null);
     }
   }
 
   private ProvisionerJobs jobsWith(FakeTime time) {
-    return new ProvisionerJobs(
-        client.http(), time, time.nanos::get);
+    return new ProvisionerJobs(client.http(), time);
   }
 
   @Test
@@ -536,5 +561,176 @@ class AdminWorkflowsTest {
             e -> assertThat(e.timeout()).isEqualTo(Duration.ofMillis(600)))
         .hasMessageContaining("still pending");
     assertThat(time.sleeps).containsExactly(Duration.ofMillis(250), Duration.ofMillis(350));
+  }
+
+  @Test
+  void awaitAsyncPollsWithBackoffUntilSuccess() throws Exception {
+    enqueueJson(200, job("pending", "workspace_build", "{}", ""));
+    enqueueJson(200, job("running", "workspace_build", "{}", ""));
+    enqueueJson(200, job("succeeded", "workspace_build", "{}", ""));
+    FakeTime time = new FakeTime();
+
+    ProvisionerJob done =
+        jobsWith(time).awaitAsync(ORG, JOB, Duration.ofMinutes(1)).get(5, TimeUnit.SECONDS);
+
+    assertThat(done.status()).isEqualTo(ProvisionerJobStatus.SUCCEEDED);
+    assertThat(time.sleeps).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500));
+    for (int i = 0; i < 3; i++) {
+      assertThat(take().getTarget())
+          .isEqualTo("/api/v2/organizations/" + ORG + "/provisionerjobs/" + JOB);
+    }
+  }
+
+  @Test
+  void awaitAsyncFailsWithTheFailedJob() {
+    enqueueJson(
+        200,
+        job("failed", "workspace_build", "{}", "\"error\":\"quota exceeded\","));
+
+    CompletableFuture<ProvisionerJob> done =
+        jobsWith(new FakeTime()).awaitAsync("default", JOB, Duration.ofMinutes(1));
+
+    assertThatThrownBy(() -> done.get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ProvisionerJobFailedException.class,
+            e -> assertThat(e.job().error()).isEqualTo("quota exceeded"));
+  }
+
+  @Test
+  void awaitAsyncTimesOutNamingTheLastStatus() {
+    for (int i = 0; i < 3; i++) {
+      enqueueJson(200, job("running", "workspace_build", "{}", ""));
+    }
+    FakeTime time = new FakeTime();
+
+    CompletableFuture<ProvisionerJob> done =
+        jobsWith(time).awaitAsync("default", JOB, Duration.ofMillis(600));
+
+    assertThatThrownBy(() -> done.get(5, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOf(ProvisionerJobTimeoutException.class)
+        .hasMessageContaining("still running");
+    assertThat(time.sleeps).containsExactly(Duration.ofMillis(250), Duration.ofMillis(350));
+  }
+
+  @Test
+  void awaitAsyncPassesOnAFailedRead() {
+    enqueueJson(404, "{\"message\":\"Resource not found or you do not have access to this resource\"}");
+
+    CompletableFuture<ProvisionerJob> done =
+        jobsWith(new FakeTime()).awaitAsync("default", JOB, Duration.ofMinutes(1));
+
+    assertThatThrownBy(() -> done.get(5, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("/provisionerjobs/" + JOB);
+  }
+
+  @Test
+  void cancellingAwaitAsyncStopsThePolling() throws Exception {
+    enqueueJson(200, job("running", "workspace_build", "{}", ""));
+    FakeTime time = new FakeTime();
+    CompletableFuture<Void> pause = new CompletableFuture<>();
+    time.held = pause;
+
+    CompletableFuture<ProvisionerJob> done =
+        jobsWith(time).awaitAsync("default", JOB, Duration.ofMinutes(1));
+    take();
+    while (time.sleeps.isEmpty()) {
+      Thread.onSpinWait();
+    }
+    assertThat(done.cancel(true)).isTrue();
+
+    assertThat(pause).isCancelled();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void asyncSiblingsSendTheSameRequests() throws Exception {
+    ProvisionerJob build =
+        decodeJob(job("running", "workspace_build", "{\"workspace_build_id\":\"" + BUILD + "\"}", ""));
+    String membership =
+        "{\"user_id\":\"00000000-0000-0000-0000-000000000001\",\"organization_id\":\"" + ORG
+            + "\",\"created_at\":\"2025-01-01T00:00:00Z\",\"updated_at\":\"2025-01-02T00:00:00Z\","
+            + "\"roles\":[]}";
+    enqueueJson(200, "[]");
+    server.enqueue(new MockResponse.Builder().code(200).build());
+    enqueueBuildInfo();
+    enqueueJson(200, "{\"features\":{},\"warnings\":[],\"errors\":[],\"has_license\":false,"
+        + "\"trial\":false,\"require_telemetry\":false,\"refreshed_at\":\"2025-01-01T00:00:00Z\"}");
+    enqueueJson(200, "{\"members\":[" + member(1) + "],\"count\":7}");
+    enqueueJson(200, member(2));
+    enqueueJson(200, membership);
+    server.enqueue(new MockResponse.Builder().code(204).build());
+    enqueueJson(200, membership);
+    enqueueJson(200, "null");
+    enqueueJson(200, "[]");
+    enqueueJson(200, "{\"message\":\"Job has been marked as canceled...\"}");
+
+    assertThat(client.licenses().listAsync().get()).isEmpty();
+    assertThat(client.licenses().deleteAsync(3).get()).isNull();
+    assertThat(client.deployment().buildInfoAsync().get().version()).isEqualTo("v2.24.1");
+    assertThat(client.deployment().entitlementsAsync().get().hasLicense()).isFalse();
+    Page<OrganizationMemberWithUserData> page = client.members().pageAsync("data", 5, 1).get();
+    assertThat(page.items()).extracting(OrganizationMemberWithUserData::username)
+        .containsExactly("user1");
+    assertThat(page.offset()).isEqualTo(5);
+    assertThat(page.totalCount()).isEqualTo(7);
+    assertThat(client.members().getAsync("data", "user2").get().username()).isEqualTo("user2");
+    assertThat(client.members().addAsync("data", "alice").get().organizationId()).isEqualTo(ORG);
+    assertThat(client.members().removeAsync("data", "alice").get()).isNull();
+    assertThat(client.members().updateRolesAsync("data", "alice", List.of()).get().roles())
+        .isEmpty();
+    assertThat(client.provisionerDaemons().listAsync(ORG).get()).isEmpty();
+    assertThat(client.provisionerJobs().logsAsync(build, 9).get()).isEmpty();
+    assertThat(client.provisionerJobs().cancelAsync(build).get().message())
+        .startsWith("Job has been marked");
+
+    assertCall("GET", "/api/v2/licenses");
+    assertCall("DELETE", "/api/v2/licenses/3");
+    assertCall("GET", "/api/v2/buildinfo");
+    assertCall("GET", "/api/v2/entitlements");
+    assertCall("GET", "/api/v2/organizations/data/paginated-members?limit=1&offset=5");
+    assertCall("GET", "/api/v2/organizations/data/members/user2");
+    assertCall("POST", "/api/v2/organizations/data/members/alice");
+    assertCall("DELETE", "/api/v2/organizations/data/members/alice");
+    RecordedRequest roles = assertCall("PUT", "/api/v2/organizations/data/members/alice/roles");
+    assertThat(roles.getBody().utf8()).isEqualTo("{\"roles\":[]}");
+    assertCall("GET", "/api/v2/organizations/" + ORG + "/provisionerdaemons");
+    assertCall("GET", "/api/v2/workspacebuilds/" + BUILD + "/logs?after=9");
+    assertCall("PATCH", "/api/v2/workspacebuilds/" + BUILD + "/cancel");
+  }
+
+  @Test
+  void asyncUserCallsNameTheUser() throws Exception {
+    enqueueMe();
+    enqueueMe();
+
+    User me = client.users().meAsync().get();
+    client.users().getAsync(UUID.fromString("00000000-0000-0000-0000-00000000000a")).get();
+
+    assertThat(me.username()).isNotEmpty();
+    assertCall("GET", "/api/v2/users/me");
+    assertCall("GET", "/api/v2/users/00000000-0000-0000-0000-00000000000a");
+  }
+
+  @Test
+  void pageAsyncRefusesABadWindowBeforeSending() {
+    assertThatThrownBy(() -> client.members().pageAsync("data", -1, 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("offset must not be negative, was -1");
+    assertThatThrownBy(() -> client.members().pageAsync("data", 0, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("limit must be at least 1, was 0");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  private RecordedRequest assertCall(String method, String target) throws InterruptedException {
+    RecordedRequest request = take();
+    assertThat(request.getMethod()).isEqualTo(method);
+    assertThat(request.getTarget()).isEqualTo(target);
+    return request;
   }
 }
