@@ -190,7 +190,7 @@ public final class ProvisionerJobs {
    *
    * <pre>{@code
    * client.provisionerJobs().awaitAsync(job, Duration.ofMinutes(10))
-   *     .thenAccept(done -> System.out.println("finished at " + done.completedAt().orElseThrow()));
+   *     .thenAccept(done -> System.out.println("finished at " + done.completedAt()));
    * }</pre>
    */
   public CompletableFuture<ProvisionerJob> awaitAsync(

@@ -43,8 +43,9 @@ public class DecodeBenchmark {
 
   @Benchmark
   public List<ProvisionerJob> sdk() throws IOException {
-    List<ProvisionerJob> decoded = Json.mapper().readValue(new ByteArrayInputStream(body), SDK_LIST);
-    return List.copyOf(decoded);
+    // The same steps as the SDK's list calls: stream decoding, then the null-free copy.
+    return Json.withoutNulls(
+        Json.mapper().<List<ProvisionerJob>>readValue(new ByteArrayInputStream(body), SDK_LIST));
   }
 
   @Benchmark

@@ -16,7 +16,6 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -365,9 +364,7 @@ public final class HttpPipeline implements AutoCloseable {
   private <T> Decoder<List<T>> list(Class<T> elementType) {
     JavaType listType = mapper.getTypeFactory().constructCollectionType(List.class, elementType);
     return (method, target, response) -> {
-      List<T> values = decode(method, target, response, listType);
-      // Null elements are dropped, as the models drop them from their own lists.
-      return values == null ? List.of() : values.stream().filter(Objects::nonNull).toList();
+      return Json.withoutNulls(decode(method, target, response, listType));
     };
   }
 

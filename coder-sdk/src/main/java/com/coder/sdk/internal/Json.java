@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** The JSON configuration shared by every call: lenient on input, exact on output. */
 public final class Json {
@@ -33,5 +36,13 @@ public final class Json {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .build();
+  }
+
+  /**
+   * Returns a decoded JSON array as an unmodifiable list without its {@code null} elements, the
+   * way the models treat their own lists; a {@code null} array is an empty list.
+   */
+  public static <T> List<T> withoutNulls(@Nullable List<T> values) {
+    return values == null ? List.of() : values.stream().filter(Objects::nonNull).toList();
   }
 }
