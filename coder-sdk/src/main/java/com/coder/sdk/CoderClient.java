@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -374,9 +375,10 @@ public final class CoderClient implements AutoCloseable {
     }
 
     /**
-     * Sets how many idle connections the SDK's own client keeps for reuse, for 5 minutes each.
-     * Default 16: enough for 16 threads sharing the client to reuse their connections instead of
-     * opening new ones. Ignored when {@link #okHttpClient} is given; that client's pool is used.
+     * Sets how many idle connections the SDK's own client keeps for reuse, for 5 minutes each, and
+     * how many asynchronous calls it runs at once (at least OkHttp's 5). Default 16: enough for 16
+     * threads sharing the client to reuse their connections instead of opening new ones. Ignored
+     * when {@link #okHttpClient} is given; that client's pool and dispatcher are used.
      */
     public Builder maxIdleConnections(int maxIdleConnections) {
       if (maxIdleConnections < 0) {
@@ -563,6 +565,7 @@ public final class CoderClient implements AutoCloseable {
       OkHttpClient.Builder http =
           owned
               ? new OkHttpClient.Builder()
+                  .dispatcher(dispatcher(maxIdleConnections))
                   .connectionPool(
                       new ConnectionPool(
                           maxIdleConnections, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
@@ -616,6 +619,18 @@ public final class CoderClient implements AutoCloseable {
       return new CoderClient(
           baseUrl,
           new HttpPipeline(apiRoot, http.build(), authInterceptor, owned, agent, retries));
+    }
+
+    /**
+     * Returns a dispatcher that runs as many asynchronous calls at once as the pool keeps
+     * connections for. OkHttp's default of 5 per host would queue the rest, and the SDK talks to a
+     * single host.
+     */
+    private static Dispatcher dispatcher(int maxIdleConnections) {
+      Dispatcher dispatcher = new Dispatcher();
+      dispatcher.setMaxRequestsPerHost(Math.max(dispatcher.getMaxRequestsPerHost(), maxIdleConnections));
+      dispatcher.setMaxRequests(Math.max(dispatcher.getMaxRequests(), maxIdleConnections));
+      return dispatcher;
     }
 
     private static Duration checkTimeout(Duration timeout, String name) {

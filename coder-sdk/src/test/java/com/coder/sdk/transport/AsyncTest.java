@@ -20,8 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -210,5 +212,35 @@ class AsyncTest {
           .isInstanceOf(com.coder.sdk.CoderTimeoutException.class)
           .hasMessageContaining("readTimeout of 200 ms");
     }
+  }
+
+  @Test
+  void theSdksOwnClientRunsSixteenCallsAtOnce() throws Exception {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    CountDownLatch sixteenArrived = new CountDownLatch(16);
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            sixteenArrived.countDown();
+            // Holds every answer until sixteen calls are in flight, or gives up after a while.
+            sixteenArrived.await(5, TimeUnit.SECONDS);
+            inFlight.decrementAndGet();
+            return json(200, ORG_JSON);
+          }
+        });
+
+    try (CoderClient own =
+        CoderClient.builder().baseUrl(server.url("/").toString()).sessionToken(TOKEN).build()) {
+      List<CompletableFuture<Organization>> calls = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        calls.add(own.organizations().getAsync(ORG));
+      }
+      CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+    }
+
+    assertThat(most.get()).isEqualTo(16);
   }
 }
