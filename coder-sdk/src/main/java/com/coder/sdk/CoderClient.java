@@ -367,14 +367,15 @@ public final class CoderClient implements AutoCloseable {
       if (baseUrl == null) {
         throw new IllegalStateException("baseUrl is required, for example https://coder.example.com");
       }
-      boolean owned = okHttpClient == null;
+      OkHttpClient callerClient = okHttpClient;
+      boolean owned = callerClient == null;
       OkHttpClient.Builder http =
-          owned
+          callerClient == null
               ? new OkHttpClient.Builder()
                   .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
                   .readTimeout(DEFAULT_READ_TIMEOUT)
                   .writeTimeout(DEFAULT_WRITE_TIMEOUT)
-              : okHttpClient.newBuilder();
+              : callerClient.newBuilder();
       if (connectTimeout != null) {
         http.connectTimeout(connectTimeout);
       }

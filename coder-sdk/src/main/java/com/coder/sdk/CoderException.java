@@ -1,5 +1,7 @@
 package com.coder.sdk;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The root of every exception this SDK throws for a failed call: an error answer from the server
  * ({@link CoderApiException}), an answer that could not be decoded ({@link CoderDecodeException}),
@@ -17,8 +19,8 @@ public class CoderException extends RuntimeException {
     super(message);
   }
 
-  /** Creates an exception with a message and the failure that caused it. */
-  public CoderException(String message, Throwable cause) {
+  /** Creates an exception with a message and the failure that caused it, or null if none. */
+  public CoderException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -104,10 +104,10 @@ public final class LogStream implements AutoCloseable, Iterable<ProvisionerJobLo
 
       @Override
       public ProvisionerJobLog next() {
-        if (!hasNext()) {
+        ProvisionerJobLog line = hasNext() ? next : null;
+        if (line == null) {
           throw new NoSuchElementException();
         }
-        ProvisionerJobLog line = next;
         next = null;
         return line;
       }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reports every organization of a deployment and its provisioner queue: what is waiting, what is
@@ -58,11 +59,11 @@ public final class ProvisionerQueueReport {
     out.println("Coder deployment " + coder.baseUrl());
     out.println();
 
-    Map<Organization, List<ProvisionerJob>> jobsByOrganization = new LinkedHashMap<>();
+    Map<Organization, @Nullable List<ProvisionerJob>> jobsByOrganization = new LinkedHashMap<>();
     TextTable summary =
         new TextTable("ORGANIZATION", "DISPLAY NAME", "DEFAULT", "PENDING", "RUNNING", "FAILED");
     for (Organization organization : organizations) {
-      List<ProvisionerJob> jobs = jobsOf(organization);
+      @Nullable List<ProvisionerJob> jobs = jobsOf(organization);
       jobsByOrganization.put(organization, jobs);
       summary.add(
           organization.name(),
@@ -77,7 +78,7 @@ public final class ProvisionerQueueReport {
     jobsByOrganization.forEach(this::printQueue);
   }
 
-  private List<ProvisionerJob> jobsOf(Organization organization) {
+  private @Nullable List<ProvisionerJob> jobsOf(Organization organization) {
     try {
       return coder
           .provisionerJobs()
@@ -90,7 +91,7 @@ public final class ProvisionerQueueReport {
     }
   }
 
-  private void printQueue(Organization organization, List<ProvisionerJob> jobs) {
+  private void printQueue(Organization organization, @Nullable List<ProvisionerJob> jobs) {
     out.println();
     printDaemons(organization);
 
