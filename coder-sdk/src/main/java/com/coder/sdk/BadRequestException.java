@@ -4,7 +4,10 @@ import com.coder.sdk.model.Response;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
-/** 400 Bad Request: the request was invalid. {@link #validations()} names the rejected fields when the server checked the body or query. */
+/**
+ * 400 Bad Request: the request was invalid. {@link #validations()} names the rejected fields when
+ * the server checked the body or query.
+ */
 public class BadRequestException extends CoderApiException {
   private static final long serialVersionUID = 1L;
 

@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The server answered with a status other than 2xx.
  *
- * <p>Carries the status code, the method and path that were sent, and the server's {@link
- * Response} (message, detail and validations) when the body was Coder's error JSON. When the body
- * was something else, such as an HTML page from a proxy, {@link #response()} is empty and {@link
+ * <p>Carries the status code, the method and path that were sent, and the server's {@link Response}
+ * (message, detail and validations) when the body was Coder's error JSON. When the body was
+ * something else, such as an HTML page from a proxy, {@link #response()} is empty and {@link
  * #bodyExcerpt()} holds the start of it. Subclasses exist for the statuses callers usually branch
  * on:
  *
@@ -105,8 +105,8 @@ public class CoderApiException extends CoderException {
   }
 
   /**
-   * Returns how long the server asked the client to wait before trying again ({@code
-   * Retry-After}); empty when it did not say.
+   * Returns how long the server asked the client to wait before trying again ({@code Retry-After});
+   * empty when it did not say.
    */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);

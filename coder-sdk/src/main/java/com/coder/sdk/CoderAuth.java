@@ -34,8 +34,8 @@ public interface CoderAuth {
   /**
    * Sets the credential headers of one request.
    *
-   * @param headers the request's headers; {@link RequestHeaders#set} replaces a header of the
-   *     same name
+   * @param headers the request's headers; {@link RequestHeaders#set} replaces a header of the same
+   *     name
    */
   void authenticate(RequestHeaders headers);
 

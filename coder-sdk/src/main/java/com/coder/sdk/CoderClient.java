@@ -32,11 +32,11 @@ import org.jspecify.annotations.Nullable;
  * #licenses()}, {@link #deployment()}, {@link #users()}, {@link #provisionerJobs()} and {@link
  * #provisionerDaemons()}. Calls are synchronous and throw a {@link CoderException} on failure.
  *
- * <p>A client is immutable and thread-safe; share one per deployment. Credentials are sent only
- * to the deployment's origin (scheme, host and port): a redirect to another host is followed
- * without them, and a redirect that changes the scheme (such as https to http) is not followed.
- * {@link #close()} releases the threads and connections the client created; an {@link
- * OkHttpClient} passed to {@link Builder#okHttpClient} stays open.
+ * <p>A client is immutable and thread-safe; share one per deployment. Credentials are sent only to
+ * the deployment's origin (scheme, host and port): a redirect to another host is followed without
+ * them, and a redirect that changes the scheme (such as https to http) is not followed. {@link
+ * #close()} releases the threads and connections the client created; an {@link OkHttpClient} passed
+ * to {@link Builder#okHttpClient} stays open.
  */
 public final class CoderClient implements AutoCloseable {
   /** The environment variable with the deployment URL, as Coder's CLI reads it. */
@@ -118,8 +118,8 @@ public final class CoderClient implements AutoCloseable {
   }
 
   /**
-   * Checks that the deployment answers and the credentials work, with messages a person can act
-   * on; useful at the start of a script. Sends {@code GET /api/v2/buildinfo} and {@code GET
+   * Checks that the deployment answers and the credentials work, with messages a person can act on;
+   * useful at the start of a script. Sends {@code GET /api/v2/buildinfo} and {@code GET
    * /api/v2/users/me}.
    *
    * <pre>{@code
@@ -138,14 +138,20 @@ public final class CoderClient implements AutoCloseable {
       buildInfo = deployment.buildInfo();
     } catch (CoderTransportException e) {
       throw new CoderTransportException(
-          "cannot reach Coder at " + baseUrl + ": " + e.getMessage()
+          "cannot reach Coder at "
+              + baseUrl
+              + ": "
+              + e.getMessage()
               + ". Check the URL (CODER_URL) and any proxy between here and the deployment.",
           e.method(),
           e.url(),
           e);
     } catch (CoderDecodeException | NotFoundException e) {
       throw new CoderException(
-          "something answered at " + baseUrl + ", but not Coder's API: " + e.getMessage()
+          "something answered at "
+              + baseUrl
+              + ", but not Coder's API: "
+              + e.getMessage()
               + ". Use the URL of the Coder dashboard.",
           e);
     }
@@ -155,7 +161,11 @@ public final class CoderClient implements AutoCloseable {
     } catch (UnauthorizedException e) {
       UnauthorizedException explained =
           new UnauthorizedException(
-              "Coder " + buildInfo.version() + " at " + baseUrl + " rejected the credentials: "
+              "Coder "
+                  + buildInfo.version()
+                  + " at "
+                  + baseUrl
+                  + " rejected the credentials: "
                   + (e.serverMessage().isEmpty() ? e.getMessage() : e.serverMessage())
                   + " Create a token with `coder tokens create` and set it (CODER_SESSION_TOKEN).",
               e.statusCode(),
@@ -279,8 +289,8 @@ public final class CoderClient implements AutoCloseable {
     }
 
     /**
-     * Names the calling application in the {@code User-Agent} header, before the SDK's own
-     * product token, for example {@code "nightly-cleanup/1.4"}. Default: the SDK's token only.
+     * Names the calling application in the {@code User-Agent} header, before the SDK's own product
+     * token, for example {@code "nightly-cleanup/1.4"}. Default: the SDK's token only.
      */
     public Builder userAgent(String userAgent) {
       Objects.requireNonNull(userAgent, "userAgent == null");
@@ -291,7 +301,9 @@ public final class CoderClient implements AutoCloseable {
       return this;
     }
 
-    /** Sets how long to wait for a connection. Default 10 s; {@link Duration#ZERO} waits forever. */
+    /**
+     * Sets how long to wait for a connection. Default 10 s; {@link Duration#ZERO} waits forever.
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = checkTimeout(timeout, "connectTimeout");
       return this;
@@ -365,7 +377,8 @@ public final class CoderClient implements AutoCloseable {
      */
     public CoderClient build() {
       if (baseUrl == null) {
-        throw new IllegalStateException("baseUrl is required, for example https://coder.example.com");
+        throw new IllegalStateException(
+            "baseUrl is required, for example https://coder.example.com");
       }
       OkHttpClient callerClient = okHttpClient;
       boolean owned = callerClient == null;
@@ -394,7 +407,8 @@ public final class CoderClient implements AutoCloseable {
       String agent =
           userAgent == null ? SdkVersion.userAgent() : userAgent + " " + SdkVersion.userAgent();
       HttpUrl apiRoot = baseUrl.newBuilder().addPathSegment("api").addPathSegment("v2").build();
-      return new CoderClient(baseUrl, new HttpPipeline(apiRoot, http.build(), authInterceptor, owned, agent));
+      return new CoderClient(
+          baseUrl, new HttpPipeline(apiRoot, http.build(), authInterceptor, owned, agent));
     }
 
     private static Duration checkTimeout(Duration timeout, String name) {
@@ -410,7 +424,9 @@ public final class CoderClient implements AutoCloseable {
       List<String> segments = new ArrayList<>(url.pathSegments());
       segments.removeIf(String::isEmpty);
       int size = segments.size();
-      if (size >= 2 && segments.get(size - 2).equals("api") && segments.get(size - 1).equals("v2")) {
+      if (size >= 2
+          && segments.get(size - 2).equals("api")
+          && segments.get(size - 1).equals("v2")) {
         segments = segments.subList(0, size - 2);
       }
       HttpUrl.Builder builder = url.newBuilder().encodedPath("/");

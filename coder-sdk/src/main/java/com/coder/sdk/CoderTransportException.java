@@ -1,9 +1,9 @@
 package com.coder.sdk;
 
 /**
- * The call did not get an answer: the connection failed, was refused or dropped, or TLS failed.
- * The message names the method and URL (never credentials); {@link #getCause()} holds the
- * underlying I/O failure. Whether the server acted on the request is unknown.
+ * The call did not get an answer: the connection failed, was refused or dropped, or TLS failed. The
+ * message names the method and URL (never credentials); {@link #getCause()} holds the underlying
+ * I/O failure. Whether the server acted on the request is unknown.
  */
 public class CoderTransportException extends CoderException {
   private static final long serialVersionUID = 1L;

@@ -22,7 +22,10 @@ public final class Deployment {
     this.http = http;
   }
 
-  /** Returns the server's version and URLs. Sends {@code GET /api/v2/buildinfo}, which needs no token. */
+  /**
+   * Returns the server's version and URLs. Sends {@code GET /api/v2/buildinfo}, which needs no
+   * token.
+   */
   public BuildInfo buildInfo() {
     return http.call(ApiRequest.get("buildinfo"), BuildInfo.class);
   }

@@ -4,7 +4,10 @@ import com.coder.sdk.model.Response;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
-/** 403 Forbidden: the caller lacks the permission, or the deployment lacks the licensed feature, that the call needs. */
+/**
+ * 403 Forbidden: the caller lacks the permission, or the deployment lacks the licensed feature,
+ * that the call needs.
+ */
 public class ForbiddenException extends CoderApiException {
   private static final long serialVersionUID = 1L;
 

@@ -44,7 +44,8 @@ public final class Licenses {
     if (license.isEmpty()) {
       throw new IllegalArgumentException("licenseJwt is blank");
     }
-    return http.call(ApiRequest.post("licenses").body(new AddLicenseRequest(license)), License.class);
+    return http.call(
+        ApiRequest.post("licenses").body(new AddLicenseRequest(license)), License.class);
   }
 
   /**

@@ -10,10 +10,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The log of a running provisioner job, delivered line by line as the server writes it, from
- * {@link ProvisionerJobs#followLogs}. Lines arrive in order of their ID, each once; iteration
- * blocks until the next line arrives, and ends when the job completes and the server closes the
- * stream.
+ * The log of a running provisioner job, delivered line by line as the server writes it, from {@link
+ * ProvisionerJobs#followLogs}. Lines arrive in order of their ID, each once; iteration blocks until
+ * the next line arrives, and ends when the job completes and the server closes the stream.
  *
  * <pre>{@code
  * try (LogStream logs = client.provisionerJobs().followLogs(job)) {

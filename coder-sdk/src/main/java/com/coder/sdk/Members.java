@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The members of organizations: {@code /api/v2/organizations/{organization}/members}. Get one
- * from {@link CoderClient#members()}.
+ * The members of organizations: {@code /api/v2/organizations/{organization}/members}. Get one from
+ * {@link CoderClient#members()}.
  *
  * <p>A user is named by ID, by user name, or by {@code "me"} for the caller.
  *
@@ -118,7 +118,10 @@ public final class Members {
   public void remove(String organization, String user) {
     http.callForMessage(
         ApiRequest.delete(
-            "organizations", Arguments.organization(organization), "members", Arguments.user(user)));
+            "organizations",
+            Arguments.organization(organization),
+            "members",
+            Arguments.user(user)));
   }
 
   /** Removes a user, both named by ID; see {@link #remove(String, String)}. */
@@ -127,8 +130,8 @@ public final class Members {
   }
 
   /**
-   * Replaces the organization roles assigned to a member, for example {@code
-   * organization-admin}; the implicit member role is not listed. Sends {@code PUT
+   * Replaces the organization roles assigned to a member, for example {@code organization-admin};
+   * the implicit member role is not listed. Sends {@code PUT
    * /api/v2/organizations/{organization}/members/{user}/roles}.
    *
    * @throws BadRequestException if the caller changes their own roles, or roles are managed by the
@@ -149,7 +152,9 @@ public final class Members {
         OrganizationMember.class);
   }
 
-  /** Replaces a member's roles, both named by ID; see {@link #updateRoles(String, String, List)}. */
+  /**
+   * Replaces a member's roles, both named by ID; see {@link #updateRoles(String, String, List)}.
+   */
   public OrganizationMember updateRoles(UUID organization, UUID user, List<String> roles) {
     return updateRoles(Arguments.organization(organization), Arguments.user(user), roles);
   }

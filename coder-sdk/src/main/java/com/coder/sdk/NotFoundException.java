@@ -4,7 +4,10 @@ import com.coder.sdk.model.Response;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
-/** 404 Not Found: the resource does not exist, or the caller may not see it (Coder reports unreadable resources as missing). */
+/**
+ * 404 Not Found: the resource does not exist, or the caller may not see it (Coder reports
+ * unreadable resources as missing).
+ */
 public class NotFoundException extends CoderApiException {
   private static final long serialVersionUID = 1L;
 

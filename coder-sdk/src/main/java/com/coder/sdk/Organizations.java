@@ -15,9 +15,9 @@ import java.util.UUID;
  * CoderClient#organizations()}.
  *
  * <p>An organization is named by its ID, by its name (matched ignoring case), or by {@code
- * "default"} for the default organization. Reads work on every Coder build; creating, updating
- * and deleting need a deployment licensed for multiple organizations, and otherwise fail with
- * {@link ForbiddenException}.
+ * "default"} for the default organization. Reads work on every Coder build; creating, updating and
+ * deleting need a deployment licensed for multiple organizations, and otherwise fail with {@link
+ * ForbiddenException}.
  *
  * <pre>{@code
  * Organization org = client.organizations().create(
@@ -67,8 +67,8 @@ public final class Organizations {
    * @throws BadRequestException if the server rejects a field ({@link
    *     CoderApiException#validations()} names it) or the name is {@code default}
    * @throws ConflictException if an organization with that name exists (ignoring case)
-   * @throws ForbiddenException if the caller may not create organizations, or the deployment is
-   *     not licensed for multiple organizations
+   * @throws ForbiddenException if the caller may not create organizations, or the deployment is not
+   *     licensed for multiple organizations
    */
   public Organization create(CreateOrganizationRequest request) {
     Objects.requireNonNull(request, "request == null");
@@ -92,7 +92,9 @@ public final class Organizations {
         Organization.class);
   }
 
-  /** Changes an organization named by ID; see {@link #update(String, UpdateOrganizationRequest)}. */
+  /**
+   * Changes an organization named by ID; see {@link #update(String, UpdateOrganizationRequest)}.
+   */
   public Organization update(UUID organization, UpdateOrganizationRequest request) {
     return update(Arguments.organization(organization), request);
   }

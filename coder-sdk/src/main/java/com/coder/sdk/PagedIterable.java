@@ -11,8 +11,8 @@ import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A listing that the server returns in pages, fetched lazily: iterating asks for the next page
- * only when the items of the current one are used up.
+ * A listing that the server returns in pages, fetched lazily: iterating asks for the next page only
+ * when the items of the current one are used up.
  *
  * <pre>{@code
  * for (OrganizationMemberWithUserData member : client.members().list("default")) {

@@ -11,8 +11,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Narrows {@link ProvisionerDaemons#list(String, ProvisionerDaemonFilter)}. Only criteria that
- * were set are sent. Immutable and thread-safe.
+ * Narrows {@link ProvisionerDaemons#list(String, ProvisionerDaemonFilter)}. Only criteria that were
+ * set are sent. Immutable and thread-safe.
  *
  * <pre>{@code
  * ProvisionerDaemonFilter busy = ProvisionerDaemonFilter.builder()
@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param statuses the statuses to match (any of them); empty for all
  * @param tags the tags a daemon must carry; empty for no tag criterion
- * @param includeOffline whether daemons not seen recently are listed (the server leaves them out
- *     by default)
+ * @param includeOffline whether daemons not seen recently are listed (the server leaves them out by
+ *     default)
  * @param limit the maximum number of daemons, or null for the server's default
  */
 public record ProvisionerDaemonFilter(

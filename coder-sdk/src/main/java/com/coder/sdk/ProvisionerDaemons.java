@@ -56,7 +56,10 @@ public final class ProvisionerDaemons {
     return http.callForList(request, ProvisionerDaemon.class);
   }
 
-  /** Lists the daemons of an organization named by ID; see {@link #list(String, ProvisionerDaemonFilter)}. */
+  /**
+   * Lists the daemons of an organization named by ID; see {@link #list(String,
+   * ProvisionerDaemonFilter)}.
+   */
   public List<ProvisionerDaemon> list(UUID organization, ProvisionerDaemonFilter filter) {
     return list(Arguments.organization(organization), filter);
   }

@@ -109,8 +109,17 @@ public final class ProvisionerJobFilter {
 
   @Override
   public String toString() {
-    return "ProvisionerJobFilter{statuses=" + statuses + ", tags=" + tags + ", ids=" + ids
-        + ", initiator=" + initiator + ", limit=" + limit + "}";
+    return "ProvisionerJobFilter{statuses="
+        + statuses
+        + ", tags="
+        + tags
+        + ", ids="
+        + ids
+        + ", initiator="
+        + initiator
+        + ", limit="
+        + limit
+        + "}";
   }
 
   /** Collects the criteria of a {@link ProvisionerJobFilter}. Not thread-safe. */
@@ -136,7 +145,9 @@ public final class ProvisionerJobFilter {
             || status.value().isBlank()
             || status.value().contains(",")) {
           throw new IllegalArgumentException(
-              "cannot filter by status \"" + status.value() + "\"; use one of "
+              "cannot filter by status \""
+                  + status.value()
+                  + "\"; use one of "
                   + filterableStatuses());
         }
         this.statuses.add(status);

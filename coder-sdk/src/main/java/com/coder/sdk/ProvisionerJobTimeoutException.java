@@ -16,8 +16,13 @@ public class ProvisionerJobTimeoutException extends CoderException {
   /** Creates the exception for a job still not finished after {@code timeout}. */
   public ProvisionerJobTimeoutException(ProvisionerJob job, Duration timeout) {
     super(
-        "provisioner job " + job.id() + " was still " + job.status() + " after waiting "
-            + timeout.toMillis() + " ms"
+        "provisioner job "
+            + job.id()
+            + " was still "
+            + job.status()
+            + " after waiting "
+            + timeout.toMillis()
+            + " ms"
             + (job.queuePosition() > 0
                 ? " (queue position " + job.queuePosition() + " of " + job.queueSize() + ")"
                 : ""));

@@ -17,8 +17,9 @@ import java.util.UUID;
 import java.util.function.LongSupplier;
 
 /**
- * The provisioner jobs of an organization: {@code /api/v2/organizations/{organization}/provisionerjobs}.
- * Get one from {@link CoderClient#provisionerJobs()}.
+ * The provisioner jobs of an organization: {@code
+ * /api/v2/organizations/{organization}/provisionerjobs}. Get one from {@link
+ * CoderClient#provisionerJobs()}.
  *
  * <pre>{@code
  * List<ProvisionerJob> queue = client.provisionerJobs().list("default",
@@ -33,7 +34,9 @@ import java.util.function.LongSupplier;
  * Thread-safe.
  */
 public final class ProvisionerJobs {
-  /** The first pause between polls in {@link #await}; it doubles up to {@link #MAX_POLL_INTERVAL}. */
+  /**
+   * The first pause between polls in {@link #await}; it doubles up to {@link #MAX_POLL_INTERVAL}.
+   */
   static final Duration FIRST_POLL_INTERVAL = Duration.ofMillis(250);
 
   /** The longest pause between polls in {@link #await}. */
@@ -113,7 +116,10 @@ public final class ProvisionerJobs {
     Objects.requireNonNull(job, "job == null");
     return http.call(
         ApiRequest.get(
-            "organizations", Arguments.organization(organization), "provisionerjobs", job.toString()),
+            "organizations",
+            Arguments.organization(organization),
+            "provisionerjobs",
+            job.toString()),
         ProvisionerJob.class);
   }
 
@@ -209,9 +215,7 @@ public final class ProvisionerJobs {
     return http.callForList(request, ProvisionerJobLog.class);
   }
 
-  /**
-   * Follows the job's log from the start; see {@link #followLogs(ProvisionerJob, long)}.
-   */
+  /** Follows the job's log from the start; see {@link #followLogs(ProvisionerJob, long)}. */
   public LogStream followLogs(ProvisionerJob job) {
     return followLogs(job, 0);
   }
@@ -219,8 +223,8 @@ public final class ProvisionerJobs {
   /**
    * Follows the job's log: the stored lines after {@code afterId}, then each new line as the job
    * writes it, until the job completes. The server streams over a WebSocket, opened with the same
-   * credentials and origin rule as every other call; redirects are not followed. Close the
-   * stream when done.
+   * credentials and origin rule as every other call; redirects are not followed. Close the stream
+   * when done.
    *
    * @throws IllegalArgumentException if the job's type is unknown to this SDK or its input lacks
    *     the owner's ID
@@ -236,9 +240,9 @@ public final class ProvisionerJobs {
   }
 
   /**
-   * Cancels the job. A pending job becomes canceled at once; a running one becomes canceling
-   * until its daemon stops. Sends {@code PATCH .../cancel} on the template version or workspace
-   * build that owns the job (see {@link #logs(ProvisionerJob)}).
+   * Cancels the job. A pending job becomes canceled at once; a running one becomes canceling until
+   * its daemon stops. Sends {@code PATCH .../cancel} on the template version or workspace build
+   * that owns the job (see {@link #logs(ProvisionerJob)}).
    *
    * @return the server's confirmation message
    * @throws BadRequestException if the job already completed or was already canceled
@@ -256,17 +260,29 @@ public final class ProvisionerJobs {
     if (type.equals(ProvisionerJobType.WORKSPACE_BUILD) && input.workspaceBuildId() != null) {
       return new String[] {"workspacebuilds", input.workspaceBuildId().toString(), action};
     }
-    if (type.equals(ProvisionerJobType.TEMPLATE_VERSION_IMPORT) && input.templateVersionId() != null) {
+    if (type.equals(ProvisionerJobType.TEMPLATE_VERSION_IMPORT)
+        && input.templateVersionId() != null) {
       return new String[] {"templateversions", input.templateVersionId().toString(), action};
     }
     if (type.equals(ProvisionerJobType.TEMPLATE_VERSION_DRY_RUN)
         && input.templateVersionId() != null) {
       return new String[] {
-        "templateversions", input.templateVersionId().toString(), "dry-run", job.id().toString(), action
+        "templateversions",
+        input.templateVersionId().toString(),
+        "dry-run",
+        job.id().toString(),
+        action
       };
     }
     throw new IllegalArgumentException(
-        "cannot tell what owns provisioner job " + job.id() + " of type " + type.value()
-            + " with input " + input + ", so its " + action + " endpoint is unknown");
+        "cannot tell what owns provisioner job "
+            + job.id()
+            + " of type "
+            + type.value()
+            + " with input "
+            + input
+            + ", so its "
+            + action
+            + " endpoint is unknown");
   }
 }

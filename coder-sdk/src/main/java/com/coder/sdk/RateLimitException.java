@@ -4,7 +4,10 @@ import com.coder.sdk.model.Response;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
-/** 429 Too Many Requests: the caller sent too many requests to this path. {@link #retryAfter()} says how long to wait. */
+/**
+ * 429 Too Many Requests: the caller sent too many requests to this path. {@link #retryAfter()} says
+ * how long to wait.
+ */
 public class RateLimitException extends CoderApiException {
   private static final long serialVersionUID = 1L;
 

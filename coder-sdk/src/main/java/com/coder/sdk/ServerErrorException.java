@@ -4,7 +4,10 @@ import com.coder.sdk.model.Response;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
-/** A 5xx status: the server, or a proxy in front of it, failed. Read {@link #detail()} for the cause the server gave. */
+/**
+ * A 5xx status: the server, or a proxy in front of it, failed. Read {@link #detail()} for the cause
+ * the server gave.
+ */
 public class ServerErrorException extends CoderApiException {
   private static final long serialVersionUID = 1L;
 

@@ -4,7 +4,10 @@ import com.coder.sdk.model.Response;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
-/** 401 Unauthorized: the session token is missing, invalid or expired. Sign in again (for example with {@code coder login}) or create a new token. */
+/**
+ * 401 Unauthorized: the session token is missing, invalid or expired. Sign in again (for example
+ * with {@code coder login}) or create a new token.
+ */
 public class UnauthorizedException extends CoderApiException {
   private static final long serialVersionUID = 1L;
 

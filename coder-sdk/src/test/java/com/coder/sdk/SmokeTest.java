@@ -32,7 +32,10 @@ class SmokeTest {
               .build());
 
       try (CoderClient client =
-          CoderClient.builder().baseUrl(server.url("/").toString()).sessionToken("abc-def").build()) {
+          CoderClient.builder()
+              .baseUrl(server.url("/").toString())
+              .sessionToken("abc-def")
+              .build()) {
         var jobs =
             client
                 .provisionerJobs()
@@ -50,7 +53,8 @@ class SmokeTest {
         assertThat(request.getUrl().encodedPath())
             .isEqualTo("/api/v2/organizations/a%2Fb%3F/provisionerjobs");
         assertThat(request.getUrl().queryParameter("status")).isEqualTo("pending,running");
-        assertThat(request.getUrl().queryParameter("tags")).isEqualTo("{\"scope\":\"organization\"}");
+        assertThat(request.getUrl().queryParameter("tags"))
+            .isEqualTo("{\"scope\":\"organization\"}");
         assertThat(request.getHeaders().get("Coder-Session-Token")).isEqualTo("abc-def");
 
         assertThatThrownBy(() -> client.organizations().get("nope"))

@@ -41,7 +41,10 @@ public final class ProvisionerQueueReport {
     String url = System.getenv(CoderClient.URL_VARIABLE);
     if (url == null || url.isBlank()) {
       System.err.println(
-          "Set " + CoderClient.URL_VARIABLE + " and " + CoderClient.TOKEN_VARIABLE
+          "Set "
+              + CoderClient.URL_VARIABLE
+              + " and "
+              + CoderClient.TOKEN_VARIABLE
               + " to report on a Coder deployment.");
       System.exit(2);
     }
@@ -141,7 +144,8 @@ public final class ProvisionerQueueReport {
       return;
     }
 
-    TextTable table = new TextTable("NAME", "STATUS", "VERSION", "TAGS", "CURRENT JOB", "LAST SEEN");
+    TextTable table =
+        new TextTable("NAME", "STATUS", "VERSION", "TAGS", "CURRENT JOB", "LAST SEEN");
     for (ProvisionerDaemon daemon : daemons) {
       table.add(
           daemon.name(),
@@ -151,7 +155,8 @@ public final class ProvisionerQueueReport {
           daemon.currentJob() == null
               ? "-"
               : daemon.currentJob().id().toString().substring(0, 8)
-                  + " " + daemon.currentJob().templateName(),
+                  + " "
+                  + daemon.currentJob().templateName(),
           daemon.lastSeenAt() == null ? "never" : age(daemon.lastSeenAt()));
     }
     table.print(out, "  ");

@@ -66,7 +66,8 @@ public final class AuthInterceptor implements Interceptor {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (c <= ' ' || c >= 0x7f || c == ':') {
-        throw new IllegalArgumentException("header name \"" + name + "\" has a character not allowed");
+        throw new IllegalArgumentException(
+            "header name \"" + name + "\" has a character not allowed");
       }
     }
     for (int i = 0; i < value.length(); i++) {

@@ -103,9 +103,9 @@ public final class HttpPipeline implements AutoCloseable {
   }
 
   /**
-   * Opens a WebSocket for {@code request} (a GET) and delivers each text message, decoded as
-   * {@code type}, to {@code sink}. Credentials are added only because the URL is on the
-   * deployment's origin; redirects are not followed.
+   * Opens a WebSocket for {@code request} (a GET) and delivers each text message, decoded as {@code
+   * type}, to {@code sink}. Credentials are added only because the URL is on the deployment's
+   * origin; redirects are not followed.
    *
    * @return a handle that closes the socket
    */
@@ -116,8 +116,7 @@ public final class HttpPipeline implements AutoCloseable {
     Request upgrade;
     try {
       upgrade =
-          auth.authenticate(
-              new Request.Builder().url(url).header("User-Agent", userAgent).build());
+          auth.authenticate(new Request.Builder().url(url).header("User-Agent", userAgent).build());
     } catch (AuthInterceptor.AuthenticationFailure e) {
       throw new CoderException(
           "GET " + target + ": could not add credentials: " + e.getMessage(), e.getCause());
@@ -160,7 +159,9 @@ public final class HttpPipeline implements AutoCloseable {
         String excerpt = text.length() > 200 ? text.substring(0, 200) + "…" : text;
         sink.onFailure(
             new CoderDecodeException(
-                "GET " + target + " streamed a message that is not the expected JSON: "
+                "GET "
+                    + target
+                    + " streamed a message that is not the expected JSON: "
                     + e.getOriginalMessage(),
                 101,
                 "GET",
@@ -183,13 +184,17 @@ public final class HttpPipeline implements AutoCloseable {
     }
 
     @Override
-    public void onFailure(WebSocket socket, Throwable failure, okhttp3.@Nullable Response response) {
+    public void onFailure(
+        WebSocket socket, Throwable failure, okhttp3.@Nullable Response response) {
       if (response != null && response.code() != 101) {
         sink.onFailure(ErrorMapper.toException("GET", target, response));
       } else if (failure instanceof IOException) {
         sink.onFailure(
             new CoderTransportException(
-                "GET " + redacted(url) + " failed while streaming: " + describe((IOException) failure),
+                "GET "
+                    + redacted(url)
+                    + " failed while streaming: "
+                    + describe((IOException) failure),
                 "GET",
                 redacted(url),
                 failure));
@@ -275,8 +280,8 @@ public final class HttpPipeline implements AutoCloseable {
   }
 
   /**
-   * Decodes a 2xx body straight from the stream, without holding it as a string. Returns null
-   * for an empty body or JSON {@code null}.
+   * Decodes a 2xx body straight from the stream, without holding it as a string. Returns null for
+   * an empty body or JSON {@code null}.
    */
   private @Nullable Object decode(
       String method, String target, okhttp3.Response response, JavaType type) throws IOException {
@@ -293,7 +298,10 @@ public final class HttpPipeline implements AutoCloseable {
           target,
           response,
           ErrorMapper.excerpt(source),
-          "expected JSON but the body is " + contentType.type() + "/" + contentType.subtype()
+          "expected JSON but the body is "
+              + contentType.type()
+              + "/"
+              + contentType.subtype()
               + "; a proxy or sign-in page may have answered instead of Coder",
           null);
     }
@@ -302,7 +310,12 @@ public final class HttpPipeline implements AutoCloseable {
       return mapper.readValue(source.inputStream(), type);
     } catch (JacksonException e) {
       throw ErrorMapper.decodeFailure(
-          method, target, response, "", "the body is not the expected JSON: " + e.getOriginalMessage(), e);
+          method,
+          target,
+          response,
+          "",
+          "the body is not the expected JSON: " + e.getOriginalMessage(),
+          e);
     }
   }
 

@@ -15,8 +15,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Empty optional fields are left out of the JSON, so the server applies its defaults (the
- * display name defaults to the name). The server checks the name: 1 to 32 ASCII letters, digits
- * and single hyphens, not {@code default}, {@code new} or {@code create}, unique ignoring case.
+ * display name defaults to the name). The server checks the name: 1 to 32 ASCII letters, digits and
+ * single hyphens, not {@code default}, {@code new} or {@code create}, unique ignoring case.
  *
  * @param name the organization's unique name
  * @param displayName the name shown in the dashboard, or {@code ""} for the default

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Collection;
 
 /**
- * A machine-readable reason for a failed provisioner job. An open set: provisioners send codes
- * that are not listed here, which decode with {@link #isKnown()} false.
+ * A machine-readable reason for a failed provisioner job. An open set: provisioners send codes that
+ * are not listed here, which decode with {@link #isKnown()} false.
  */
 public final class JobErrorCode extends OpenValue {
   private static final Registry<JobErrorCode> REGISTRY = new Registry<>(JobErrorCode::new);
@@ -13,6 +13,7 @@ public final class JobErrorCode extends OpenValue {
   /** The template needs variables that were not supplied. */
   public static final JobErrorCode REQUIRED_TEMPLATE_VARIABLES =
       REGISTRY.known("REQUIRED_TEMPLATE_VARIABLES");
+
   /** The workspace owner's quota does not allow the build. */
   public static final JobErrorCode INSUFFICIENT_QUOTA = REGISTRY.known("INSUFFICIENT_QUOTA");
 

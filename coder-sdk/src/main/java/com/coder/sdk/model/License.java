@@ -17,9 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param id the numeric ID, used to delete the license
  * @param uuid the license's UUID
  * @param uploadedAt when the license was added
- * <p>The accessors below {@link #claims()} read the common claims; a license version that lacks
- * one yields an empty value rather than an error.
- *
+ *     <p>The accessors below {@link #claims()} read the common claims; a license version that lacks
+ *     one yields an empty value rather than an error.
  * @param claims the decoded claims of the license JWT, passed through as the server sent them:
  *     strings, booleans, numbers ({@code Integer}, {@code Long}, {@code BigInteger} or {@code
  *     Double}), nested maps and lists. Keys vary between license versions; common ones are {@code
@@ -55,7 +54,9 @@ public record License(
     return Boolean.TRUE.equals(claims.get("trial"));
   }
 
-  /** Returns true if the {@code all_features} claim is true: every feature of the set is granted. */
+  /**
+   * Returns true if the {@code all_features} claim is true: every feature of the set is granted.
+   */
   public boolean allFeatures() {
     return Boolean.TRUE.equals(claims.get("all_features"));
   }

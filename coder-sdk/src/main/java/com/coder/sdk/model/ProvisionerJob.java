@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param errorCode a machine-readable reason for the failure; null when the server gave none
  * @param status the job's state
  * @param workerId the daemon that took the job; null until one does
- * @param workerName that daemon's name; null until a daemon takes the job, and on endpoints
- *     outside the organization scope
+ * @param workerName that daemon's name; null until a daemon takes the job, and on endpoints outside
+ *     the organization scope
  * @param fileId the uploaded source archive the job works from
  * @param tags the provisioner tags a daemon must match, usually with {@code scope} and {@code
  *     owner}
@@ -47,33 +47,32 @@ import org.jspecify.annotations.Nullable;
 public record ProvisionerJob(
     @JsonProperty("id") UUID id,
     @JsonProperty("created_at") Instant createdAt,
-    @JsonProperty("started_at") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
-        Instant startedAt,
-    @JsonProperty("completed_at") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
-        Instant completedAt,
-    @JsonProperty("canceled_at") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
-        Instant canceledAt,
+    @JsonProperty("started_at") @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Nullable Instant startedAt,
+    @JsonProperty("completed_at") @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Nullable Instant completedAt,
+    @JsonProperty("canceled_at") @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Nullable Instant canceledAt,
     @JsonProperty("error") @JsonInclude(JsonInclude.Include.NON_EMPTY) @Nullable String error,
-    @JsonProperty("error_code") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
-        JobErrorCode errorCode,
+    @JsonProperty("error_code") @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Nullable JobErrorCode errorCode,
     @JsonProperty("status") ProvisionerJobStatus status,
-    @JsonProperty("worker_id") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
-        UUID workerId,
-    @JsonProperty("worker_name") @JsonInclude(JsonInclude.Include.NON_EMPTY) @Nullable
-        String workerName,
+    @JsonProperty("worker_id") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable UUID workerId,
+    @JsonProperty("worker_name") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        @Nullable String workerName,
     @JsonProperty("file_id") UUID fileId,
     @JsonProperty("tags") Map<String, String> tags,
     @JsonProperty("queue_position") int queuePosition,
     @JsonProperty("queue_size") int queueSize,
     @JsonProperty("organization_id") UUID organizationId,
-    @JsonProperty("initiator_id") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
-        UUID initiatorId,
+    @JsonProperty("initiator_id") @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Nullable UUID initiatorId,
     @JsonProperty("input") ProvisionerJobInput input,
     @JsonProperty("type") ProvisionerJobType type,
     @JsonProperty("available_workers") @JsonInclude(JsonInclude.Include.NON_EMPTY)
         List<UUID> availableWorkers,
-    @JsonProperty("metadata") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
-        ProvisionerJobMetadata metadata,
+    @JsonProperty("metadata") @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Nullable ProvisionerJobMetadata metadata,
     @JsonProperty("logs_overflowed") boolean logsOverflowed) {
 
   public ProvisionerJob {

@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The template and workspace a provisioner job belongs to, as the organization-scoped job
- * endpoints report them.
+ * The template and workspace a provisioner job belongs to, as the organization-scoped job endpoints
+ * report them.
  *
  * @param templateVersionName the template version's name
  * @param templateId the template's ID; the nil UUID for a version not yet tied to a template
@@ -27,10 +27,10 @@ public record ProvisionerJobMetadata(
     @JsonProperty("template_name") String templateName,
     @JsonProperty("template_display_name") String templateDisplayName,
     @JsonProperty("template_icon") String templateIcon,
-    @JsonProperty("workspace_id") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
-        UUID workspaceId,
-    @JsonProperty("workspace_name") @JsonInclude(JsonInclude.Include.NON_EMPTY) @Nullable
-        String workspaceName,
+    @JsonProperty("workspace_id") @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Nullable UUID workspaceId,
+    @JsonProperty("workspace_name") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        @Nullable String workspaceName,
     @JsonProperty("workspace_build_transition") @JsonInclude(JsonInclude.Include.NON_NULL)
         @Nullable WorkspaceTransition workspaceBuildTransition) {
 

@@ -14,8 +14,10 @@ public final class ProvisionerJobType extends OpenValue {
   /** Imports a template version; {@link ProvisionerJobInput#templateVersionId()} is set. */
   public static final ProvisionerJobType TEMPLATE_VERSION_IMPORT =
       REGISTRY.known("template_version_import");
+
   /** Builds a workspace; {@link ProvisionerJobInput#workspaceBuildId()} is set. */
   public static final ProvisionerJobType WORKSPACE_BUILD = REGISTRY.known("workspace_build");
+
   /** Plans a template version without applying it. */
   public static final ProvisionerJobType TEMPLATE_VERSION_DRY_RUN =
       REGISTRY.known("template_version_dry_run");

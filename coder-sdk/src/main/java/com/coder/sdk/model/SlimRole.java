@@ -9,8 +9,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param name the role's name, such as {@code owner} or {@code organization-admin}
  * @param displayName the name shown in the dashboard; may be {@code ""}
- * @param organizationId the organization of an organization role, as a UUID string; {@code ""}
- *     for a site-wide role
+ * @param organizationId the organization of an organization role, as a UUID string; {@code ""} for
+ *     a site-wide role
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SlimRole(

@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param displayName the new display name, or null to keep it
  * @param description the new description ({@code ""} clears it), or null to keep it
  * @param icon the new icon ({@code ""} clears it), or null to keep it
- * @param defaultOrgMemberRoles roles that replace the organization's default member roles, or
- *     null to keep them. Only recent servers accept the field, and most refuse any value other
- *     than the deployment default unless an experiment is enabled.
+ * @param defaultOrgMemberRoles roles that replace the organization's default member roles, or null
+ *     to keep them. Only recent servers accept the field, and most refuse any value other than the
+ *     deployment default unless an experiment is enabled.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateOrganizationRequest(

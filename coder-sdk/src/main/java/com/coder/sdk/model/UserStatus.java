@@ -4,16 +4,18 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Collection;
 
 /**
- * Whether a user may sign in and use the deployment. An open set: values from newer servers decode with {@link #isKnown()} false and the raw
- * string in {@link #value()}.
+ * Whether a user may sign in and use the deployment. An open set: values from newer servers decode
+ * with {@link #isKnown()} false and the raw string in {@link #value()}.
  */
 public final class UserStatus extends OpenValue {
   private static final Registry<UserStatus> REGISTRY = new Registry<>(UserStatus::new);
 
   /** The user may sign in. */
   public static final UserStatus ACTIVE = REGISTRY.known("active");
+
   /** The user has not been seen for a long time and does not count as a seat. */
   public static final UserStatus DORMANT = REGISTRY.known("dormant");
+
   /** An administrator suspended the user. */
   public static final UserStatus SUSPENDED = REGISTRY.known("suspended");
 

@@ -13,8 +13,10 @@ public final class WorkspaceTransition extends OpenValue {
 
   /** Starts the workspace. */
   public static final WorkspaceTransition START = REGISTRY.known("start");
+
   /** Stops the workspace. */
   public static final WorkspaceTransition STOP = REGISTRY.known("stop");
+
   /** Deletes the workspace. */
   public static final WorkspaceTransition DELETE = REGISTRY.known("delete");
 

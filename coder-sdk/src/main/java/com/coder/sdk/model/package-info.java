@@ -3,8 +3,8 @@
  *
  * <p>Every record matches one schema of the API, with JSON names mapped explicitly. Decoding
  * ignores fields this SDK does not know, and open value types such as {@link
- * com.coder.sdk.model.ProvisionerJobStatus} accept strings a newer server adds. Lists and maps
- * are never null: absent or {@code null} collections decode as empty and unmodifiable. Components
+ * com.coder.sdk.model.ProvisionerJobStatus} accept strings a newer server adds. Lists and maps are
+ * never null: absent or {@code null} collections decode as empty and unmodifiable. Components
  * annotated {@code @Nullable} are ones the server may leave out; their Javadoc says when.
  *
  * <p>Response records are built by the SDK from server answers; their canonical constructors may
