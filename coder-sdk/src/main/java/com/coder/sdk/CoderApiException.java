@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  *   e.validations().forEach(v -> System.err.println(v.field() + ": " + v.detail()));
  * }
  * }</pre>
+ *
+ * @serial exclude
  */
 public class CoderApiException extends CoderException {
   private static final long serialVersionUID = 1L;
@@ -64,49 +66,49 @@ public class CoderApiException extends CoderException {
     this.retryAfter = retryAfter;
   }
 
-  /** Returns the HTTP status code of the answer. */
+  /** {@return the HTTP status code of the answer} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** Returns the HTTP method of the call, for example {@code PATCH}. */
+  /** {@return the HTTP method of the call, for example {@code PATCH}} */
   public String method() {
     return method;
   }
 
-  /** Returns the path and query of the call, for example {@code /api/v2/organizations/data}. */
+  /** {@return the path and query of the call, for example {@code /api/v2/organizations/data}} */
   public String path() {
     return path;
   }
 
-  /** Returns the server's error body, or empty when the body was not Coder's error JSON. */
+  /** {@return the server's error body, or empty when the body was not Coder's error JSON} */
   public Optional<Response> response() {
     return Optional.ofNullable(response);
   }
 
-  /** Returns the server's message, or {@code ""} when the body was not Coder's error JSON. */
+  /** {@return the server's message, or {@code ""} when the body was not Coder's error JSON} */
   public String serverMessage() {
     return response == null ? "" : response.message();
   }
 
-  /** Returns the server's detail, or {@code ""} when it sent none. */
+  /** {@return the server's detail, or {@code ""} when it sent none} */
   public String detail() {
     return response == null ? "" : response.detail();
   }
 
-  /** Returns the fields the server rejected; empty when it listed none. */
+  /** {@return the fields the server rejected; empty when it listed none} */
   public List<ValidationError> validations() {
     return response == null ? List.of() : response.validations();
   }
 
-  /** Returns the start of the response body as text, at most a few hundred characters. */
+  /** {@return the start of the response body as text, at most a few hundred characters} */
   public String bodyExcerpt() {
     return bodyExcerpt;
   }
 
   /**
-   * Returns how long the server asked the client to wait before trying again ({@code Retry-After});
-   * empty when it did not say.
+   * {@return how long the server asked the client to wait before trying again ({@code
+   * Retry-After}); empty when it did not say}
    */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);

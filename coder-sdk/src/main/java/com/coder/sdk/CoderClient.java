@@ -67,14 +67,18 @@ public final class CoderClient implements AutoCloseable {
     this.provisionerDaemons = new ProvisionerDaemons(http);
   }
 
-  /** Starts configuring a client. */
+  /**
+   * Starts configuring a client.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Returns a client for the deployment in {@code CODER_URL}, authenticated with the token in
-   * {@code CODER_SESSION_TOKEN}: the variables Coder's CLI uses.
+   * {@return a client for the deployment in {@code CODER_URL}, authenticated with the token in
+   * {@code CODER_SESSION_TOKEN}: the variables Coder's CLI uses}
    *
    * @throws IllegalStateException naming each variable that is missing or empty
    */
@@ -82,37 +86,65 @@ public final class CoderClient implements AutoCloseable {
     return builder().fromEnvironment().build();
   }
 
-  /** Organizations: list, get, create, update and delete. */
+  /**
+   * Organizations: list, get, create, update and delete.
+   *
+   * @return the organizations sub-client
+   */
   public Organizations organizations() {
     return organizations;
   }
 
-  /** Members of organizations: list, get, add, remove, and update roles. */
+  /**
+   * Members of organizations: list, get, add, remove, and update roles.
+   *
+   * @return the members sub-client
+   */
   public Members members() {
     return members;
   }
 
-  /** Licenses: list, add, delete, and refresh entitlements. */
+  /**
+   * Licenses: list, add, delete, and refresh entitlements.
+   *
+   * @return the licenses sub-client
+   */
   public Licenses licenses() {
     return licenses;
   }
 
-  /** The deployment as a whole: build info and entitlements. */
+  /**
+   * The deployment as a whole: build info and entitlements.
+   *
+   * @return the deployment sub-client
+   */
   public Deployment deployment() {
     return deployment;
   }
 
-  /** Users: the caller, or a user by ID or name. */
+  /**
+   * Users: the caller, or a user by ID or name.
+   *
+   * @return the users sub-client
+   */
   public Users users() {
     return users;
   }
 
-  /** Provisioner jobs: list, get, await, logs, and cancel. */
+  /**
+   * Provisioner jobs: list, get, await, logs, and cancel.
+   *
+   * @return the provisioner jobs sub-client
+   */
   public ProvisionerJobs provisionerJobs() {
     return provisionerJobs;
   }
 
-  /** Provisioner daemons of an organization: list. */
+  /**
+   * Provisioner daemons of an organization: list.
+   *
+   * @return the provisioner daemons sub-client
+   */
   public ProvisionerDaemons provisionerDaemons() {
     return provisionerDaemons;
   }
@@ -128,6 +160,7 @@ public final class CoderClient implements AutoCloseable {
    *     + " as " + info.user().username());
    * }</pre>
    *
+   * @return the deployment's URL, its build info, and the user the credentials belong to
    * @throws CoderTransportException if nothing answers at the base URL
    * @throws CoderDecodeException if something answers but it is not Coder's API
    * @throws UnauthorizedException if the token is missing, invalid or expired
@@ -179,7 +212,7 @@ public final class CoderClient implements AutoCloseable {
     }
   }
 
-  /** Returns the deployment URL this client talks to, without {@code /api/v2}. */
+  /** {@return the deployment URL this client talks to, without {@code /api/v2}} */
   public URI baseUrl() {
     return baseUrl.uri();
   }
@@ -228,6 +261,8 @@ public final class CoderClient implements AutoCloseable {
      * The client adds {@code /api/v2}; a path prefix (for a deployment behind a proxy at {@code
      * https://example.com/coder}) is kept.
      *
+     * @param baseUrl the deployment URL
+     * @return this builder
      * @throws IllegalArgumentException if it is not an absolute http or https URL, or carries a
      *     user name, password, query or fragment
      */
@@ -249,7 +284,12 @@ public final class CoderClient implements AutoCloseable {
       return this;
     }
 
-    /** Sets the deployment URL; see {@link #baseUrl(String)}. */
+    /**
+     * Sets the deployment URL; see {@link #baseUrl(String)}.
+     *
+     * @param baseUrl the deployment URL
+     * @return this builder
+     */
     public Builder baseUrl(URI baseUrl) {
       return baseUrl(Objects.requireNonNull(baseUrl, "baseUrl == null").toString());
     }
@@ -258,6 +298,10 @@ public final class CoderClient implements AutoCloseable {
      * Authenticates with a session token (or API token) sent in the {@code Coder-Session-Token}
      * header. The same as {@code auth(CoderAuth.sessionToken(token))}; replaces an earlier {@link
      * #auth}.
+     *
+     * @param token the session token or API token
+     * @return this builder
+     * @throws IllegalArgumentException if {@code token} is blank
      */
     public Builder sessionToken(String token) {
       Objects.requireNonNull(token, "token == null");
@@ -270,6 +314,9 @@ public final class CoderClient implements AutoCloseable {
     /**
      * Sets how requests are authenticated, for example with a rotating token or extra headers;
      * replaces an earlier {@link #sessionToken}. Default: no credentials.
+     *
+     * @param auth the authentication scheme
+     * @return this builder
      */
     public Builder auth(CoderAuth auth) {
       this.auth = Objects.requireNonNull(auth, "auth == null");
@@ -282,6 +329,9 @@ public final class CoderClient implements AutoCloseable {
      * network interceptor and turns off redirects that change the scheme. Timeouts set on this
      * builder override the client's; unset ones keep the client's. Default: a client of the SDK's
      * own, closed by {@link CoderClient#close()}.
+     *
+     * @param client the client to derive from; not modified, and not closed by the SDK
+     * @return this builder
      */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttpClient = Objects.requireNonNull(client, "client == null");
@@ -291,6 +341,10 @@ public final class CoderClient implements AutoCloseable {
     /**
      * Names the calling application in the {@code User-Agent} header, before the SDK's own product
      * token, for example {@code "nightly-cleanup/1.4"}. Default: the SDK's token only.
+     *
+     * @param userAgent the application's product token, such as {@code name/version}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code userAgent} is blank
      */
     public Builder userAgent(String userAgent) {
       Objects.requireNonNull(userAgent, "userAgent == null");
@@ -303,6 +357,10 @@ public final class CoderClient implements AutoCloseable {
 
     /**
      * Sets how long to wait for a connection. Default 10 s; {@link Duration#ZERO} waits forever.
+     *
+     * @param timeout the connect timeout; zero for none
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is negative
      */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = checkTimeout(timeout, "connectTimeout");
@@ -312,6 +370,10 @@ public final class CoderClient implements AutoCloseable {
     /**
      * Sets how long to wait for each read from the connection. Default 30 s; {@link Duration#ZERO}
      * waits forever.
+     *
+     * @param timeout the read timeout; zero for none
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is negative
      */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = checkTimeout(timeout, "readTimeout");
@@ -321,6 +383,10 @@ public final class CoderClient implements AutoCloseable {
     /**
      * Sets how long to wait for each write to the connection. Default 30 s; {@link Duration#ZERO}
      * waits forever.
+     *
+     * @param timeout the write timeout; zero for none
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is negative
      */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = checkTimeout(timeout, "writeTimeout");
@@ -330,6 +396,10 @@ public final class CoderClient implements AutoCloseable {
     /**
      * Sets a limit on a whole call: connecting, sending, waiting and reading the body. Default: no
      * limit beyond the other timeouts.
+     *
+     * @param timeout the limit on a whole call; zero for none
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is negative
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = checkTimeout(timeout, "callTimeout");
@@ -340,6 +410,7 @@ public final class CoderClient implements AutoCloseable {
      * Reads the deployment URL from {@code CODER_URL} and the session token from {@code
      * CODER_SESSION_TOKEN}, as Coder's CLI does.
      *
+     * @return this builder
      * @throws IllegalStateException naming each variable that is missing or empty
      */
     public Builder fromEnvironment() {
@@ -371,7 +442,7 @@ public final class CoderClient implements AutoCloseable {
     }
 
     /**
-     * Returns the client.
+     * {@return the client}
      *
      * @throws IllegalStateException if no base URL was set
      */

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
  * The server answered with a 2xx status, but the body was not the JSON this call expects: empty,
  * truncated, of the wrong shape, or not JSON at all (for example a sign-in page from a proxy in
  * front of Coder). The message names the call and gives the start of the body.
+ *
+ * @serial exclude
  */
 public class CoderDecodeException extends CoderException {
   private static final long serialVersionUID = 1L;
@@ -43,27 +45,27 @@ public class CoderDecodeException extends CoderException {
     this.bodyExcerpt = bodyExcerpt;
   }
 
-  /** Returns the HTTP status code of the answer. */
+  /** {@return the HTTP status code of the answer} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** Returns the HTTP method of the call. */
+  /** {@return the HTTP method of the call} */
   public String method() {
     return method;
   }
 
-  /** Returns the path and query of the call. */
+  /** {@return the path and query of the call} */
   public String path() {
     return path;
   }
 
-  /** Returns the answer's {@code Content-Type}, or null when it had none. */
+  /** {@return the answer's {@code Content-Type}, or null when it had none} */
   public @Nullable String contentType() {
     return contentType;
   }
 
-  /** Returns the start of the body as text, or {@code ""} when it was empty. */
+  /** {@return the start of the body as text, or {@code ""} when it was empty} */
   public String bodyExcerpt() {
     return bodyExcerpt;
   }

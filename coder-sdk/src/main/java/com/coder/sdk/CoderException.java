@@ -14,12 +14,21 @@ import org.jspecify.annotations.Nullable;
 public class CoderException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception with a message. */
+  /**
+   * Creates an exception with a message.
+   *
+   * @param message the exception message; must not contain credentials
+   */
   public CoderException(String message) {
     super(message);
   }
 
-  /** Creates an exception with a message and the failure that caused it, or null if none. */
+  /**
+   * Creates an exception with a message and the failure that caused it, or null if none.
+   *
+   * @param message the exception message; must not contain credentials
+   * @param cause the failure that caused this one, or null
+   */
   public CoderException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }

@@ -8,7 +8,14 @@ package com.coder.sdk;
 public class CoderTimeoutException extends CoderTransportException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception for a call to {@code url} that timed out. */
+  /**
+   * Creates the exception for a call to {@code url} that timed out.
+   *
+   * @param message the exception message; must not contain credentials
+   * @param method the HTTP method of the call
+   * @param url the URL of the call, without credentials
+   * @param cause the timeout reported by the HTTP client
+   */
   public CoderTimeoutException(String message, String method, String url, Throwable cause) {
     super(message, method, url, cause);
   }

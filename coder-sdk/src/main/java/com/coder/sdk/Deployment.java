@@ -23,7 +23,7 @@ public final class Deployment {
   }
 
   /**
-   * Returns the server's version and URLs. Sends {@code GET /api/v2/buildinfo}, which needs no
+   * {@return the server's version and URLs} Sends {@code GET /api/v2/buildinfo}, which needs no
    * token.
    */
   public BuildInfo buildInfo() {
@@ -31,7 +31,7 @@ public final class Deployment {
   }
 
   /**
-   * Returns what the deployment's licenses allow. Sends {@code GET /api/v2/entitlements}.
+   * {@return what the deployment's licenses allow} Sends {@code GET /api/v2/entitlements}.
    *
    * @throws NotFoundException on an open-source build, which has no entitlements route
    */

@@ -34,9 +34,11 @@ public final class Licenses {
    *
    * @param licenseJwt the license as issued; surrounding whitespace, such as the newline at the end
    *     of a license file, is removed
+   * @return the license as stored, with its ID and claims
    * @throws BadRequestException if the license is malformed, expired, wrongly signed, or bound to
    *     another deployment
    * @throws ForbiddenException if the caller may not add licenses (normally only owners may)
+   * @throws IllegalArgumentException if {@code licenseJwt} is blank
    */
   public License add(String licenseJwt) {
     Objects.requireNonNull(licenseJwt, "licenseJwt == null");
@@ -70,6 +72,8 @@ public final class Licenses {
    *       + (license.isTrial() ? " (trial)" : ""));
    * }
    * }</pre>
+   *
+   * @return the licenses, in the server's order
    */
   public List<License> list() {
     return http.callForList(ApiRequest.get("licenses"), License.class);

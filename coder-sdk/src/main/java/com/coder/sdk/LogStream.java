@@ -37,7 +37,7 @@ public final class LogStream implements AutoCloseable, Iterable<ProvisionerJobLo
     this.lastId = afterId;
   }
 
-  /** Returns the ID of the last line delivered, or the starting ID if none was. */
+  /** {@return the ID of the last line delivered, or the starting ID if none was} */
   public long lastId() {
     return lastId;
   }

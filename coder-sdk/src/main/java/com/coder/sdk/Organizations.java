@@ -39,6 +39,8 @@ public final class Organizations {
   /**
    * Lists the organizations the caller may read: all of them for an owner, the caller's own for a
    * member. Sends {@code GET /api/v2/organizations}.
+   *
+   * @return the organizations, in the server's order
    */
   public List<Organization> list() {
     return http.callForList(ApiRequest.get("organizations"), Organization.class);
@@ -48,6 +50,8 @@ public final class Organizations {
    * Gets an organization by ID, name or {@code "default"}. Sends {@code GET
    * /api/v2/organizations/{organization}}.
    *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @return the organization
    * @throws NotFoundException if it does not exist or the caller may not read it
    */
   public Organization get(String organization) {
@@ -55,7 +59,12 @@ public final class Organizations {
         ApiRequest.get("organizations", Arguments.organization(organization)), Organization.class);
   }
 
-  /** Gets an organization by ID; see {@link #get(String)}. */
+  /**
+   * Gets an organization by ID; see {@link #get(String)}.
+   *
+   * @param organization the organization's ID
+   * @return the organization
+   */
   public Organization get(UUID organization) {
     return get(Arguments.organization(organization));
   }
@@ -64,6 +73,8 @@ public final class Organizations {
    * Creates an organization; the caller becomes its first member. Sends {@code POST
    * /api/v2/organizations}.
    *
+   * @param request the name and optional fields of the new organization
+   * @return the organization as created
    * @throws BadRequestException if the server rejects a field ({@link
    *     CoderApiException#validations()} names it) or the name is {@code default}
    * @throws ConflictException if an organization with that name exists (ignoring case)
@@ -79,6 +90,8 @@ public final class Organizations {
    * Changes the fields set in {@code request} and leaves the rest as they are. Sends {@code PATCH
    * /api/v2/organizations/{organization}}.
    *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @param request the fields to change
    * @return the organization after the change
    * @throws ConflictException if the new name is taken
    * @throws ForbiddenException if the deployment is not licensed for multiple organizations (the
@@ -94,6 +107,10 @@ public final class Organizations {
 
   /**
    * Changes an organization named by ID; see {@link #update(String, UpdateOrganizationRequest)}.
+   *
+   * @param organization the organization's ID
+   * @param request the fields to change
+   * @return the organization after the change
    */
   public Organization update(UUID organization, UpdateOrganizationRequest request) {
     return update(Arguments.organization(organization), request);
@@ -106,6 +123,7 @@ public final class Organizations {
    * than one, groups other than {@code Everyone}, or provisioner keys: it answers 500 and {@link
    * CoderApiException#detail()} counts what is left.
    *
+   * @param organization an organization ID, name, or {@code "default"}
    * @return the server's confirmation message
    * @throws BadRequestException for the default organization, which cannot be deleted
    * @throws ServerErrorException while resources remain in the organization
@@ -115,7 +133,12 @@ public final class Organizations {
         ApiRequest.delete("organizations", Arguments.organization(organization)));
   }
 
-  /** Deletes an organization named by ID; see {@link #delete(String)}. */
+  /**
+   * Deletes an organization named by ID; see {@link #delete(String)}.
+   *
+   * @param organization the organization's ID
+   * @return the server's confirmation message
+   */
   public Response delete(UUID organization) {
     return delete(Arguments.organization(organization));
   }

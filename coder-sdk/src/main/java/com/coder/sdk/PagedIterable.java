@@ -68,13 +68,13 @@ public final class PagedIterable<T> implements Iterable<T> {
     };
   }
 
-  /** Returns the items of all pages as a sequential stream that fetches pages as it goes. */
+  /** {@return the items of all pages as a sequential stream that fetches pages as it goes} */
   public Stream<T> stream() {
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
   }
 
-  /** Returns the pages themselves, each fetched when the iterator reaches it. */
+  /** {@return the pages themselves, each fetched when the iterator reaches it} */
   public Iterable<Page<T>> byPage() {
     return () ->
         new Iterator<>() {

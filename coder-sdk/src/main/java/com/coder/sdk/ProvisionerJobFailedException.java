@@ -6,19 +6,25 @@ import com.coder.sdk.model.ProvisionerJobStatus;
 /**
  * A provisioner job that {@link ProvisionerJobs#await} waited for ended as failed or canceled.
  * {@link #job()} is the job as last read, with its {@code error} and {@code errorCode}.
+ *
+ * @serial exclude
  */
 public class ProvisionerJobFailedException extends CoderException {
   private static final long serialVersionUID = 1L;
 
   private final transient ProvisionerJob job;
 
-  /** Creates the exception for a job that ended as failed or canceled. */
+  /**
+   * Creates the exception for a job that ended as failed or canceled.
+   *
+   * @param job the job as last read, in a failed or canceled state
+   */
   public ProvisionerJobFailedException(ProvisionerJob job) {
     super(describe(job));
     this.job = job;
   }
 
-  /** Returns the job as last read. */
+  /** {@return the job as last read} */
   public ProvisionerJob job() {
     return job;
   }

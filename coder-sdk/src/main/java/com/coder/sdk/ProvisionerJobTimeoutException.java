@@ -6,6 +6,8 @@ import java.time.Duration;
 /**
  * {@link ProvisionerJobs#await} gave up before the job reached a terminal state. {@link #job()} is
  * the job as last read; the job itself goes on.
+ *
+ * @serial exclude
  */
 public class ProvisionerJobTimeoutException extends CoderException {
   private static final long serialVersionUID = 1L;
@@ -13,7 +15,12 @@ public class ProvisionerJobTimeoutException extends CoderException {
   private final transient ProvisionerJob job;
   private final Duration timeout;
 
-  /** Creates the exception for a job still not finished after {@code timeout}. */
+  /**
+   * Creates the exception for a job still not finished after {@code timeout}.
+   *
+   * @param job the job as last read
+   * @param timeout how long the caller waited
+   */
   public ProvisionerJobTimeoutException(ProvisionerJob job, Duration timeout) {
     super(
         "provisioner job "
@@ -30,12 +37,12 @@ public class ProvisionerJobTimeoutException extends CoderException {
     this.timeout = timeout;
   }
 
-  /** Returns the job as last read. */
+  /** {@return the job as last read} */
   public ProvisionerJob job() {
     return job;
   }
 
-  /** Returns how long the caller waited. */
+  /** {@return how long the caller waited} */
   public Duration timeout() {
     return timeout;
   }

@@ -21,13 +21,17 @@ public final class JobErrorCode extends OpenValue {
     super(value, known);
   }
 
-  /** Returns the constant for {@code value}, or a new unknown code that keeps the string. */
+  /**
+   * {@return the constant for {@code value}, or a new unknown code that keeps the string}
+   *
+   * @param value the string as the server sends it
+   */
   @JsonCreator
   public static JobErrorCode of(String value) {
     return REGISTRY.of(value);
   }
 
-  /** Returns the codes this SDK version knows, in declaration order. */
+  /** {@return the codes this SDK version knows, in declaration order} */
   public static Collection<JobErrorCode> knownValues() {
     return REGISTRY.values();
   }

@@ -20,13 +20,17 @@ public final class LogSource extends OpenValue {
     super(value, known);
   }
 
-  /** Returns the constant for {@code value}, or a new unknown value that keeps the string. */
+  /**
+   * {@return the constant for {@code value}, or a new unknown value that keeps the string}
+   *
+   * @param value the string as the server sends it
+   */
   @JsonCreator
   public static LogSource of(String value) {
     return REGISTRY.of(value);
   }
 
-  /** Returns the values this SDK version knows, in declaration order. */
+  /** {@return the values this SDK version knows, in declaration order} */
   public static Collection<LogSource> knownValues() {
     return REGISTRY.values();
   }

@@ -45,24 +45,28 @@ public final class ProvisionerJobStatus extends OpenValue {
     super(value, known);
   }
 
-  /** Returns the constant for {@code value}, or a new unknown status that keeps the string. */
+  /**
+   * {@return the constant for {@code value}, or a new unknown status that keeps the string}
+   *
+   * @param value the string as the server sends it
+   */
   @JsonCreator
   public static ProvisionerJobStatus of(String value) {
     return REGISTRY.of(value);
   }
 
-  /** Returns the statuses this SDK version knows, in declaration order. */
+  /** {@return the statuses this SDK version knows, in declaration order} */
   public static Collection<ProvisionerJobStatus> knownValues() {
     return REGISTRY.values();
   }
 
-  /** Returns true for succeeded, failed and canceled: the job will not change again. */
+  /** {@return true for succeeded, failed and canceled: the job will not change again} */
   public boolean isTerminal() {
     return this == SUCCEEDED || this == FAILED || this == CANCELED;
   }
 
   /**
-   * Returns true for pending, running and canceling: the job still occupies the queue or a daemon.
+   * {@return true for pending, running and canceling: the job still occupies the queue or a daemon}
    */
   public boolean isActive() {
     return this == PENDING || this == RUNNING || this == CANCELING;

@@ -26,13 +26,17 @@ public final class ProvisionerJobType extends OpenValue {
     super(value, known);
   }
 
-  /** Returns the constant for {@code value}, or a new unknown type that keeps the string. */
+  /**
+   * {@return the constant for {@code value}, or a new unknown type that keeps the string}
+   *
+   * @param value the string as the server sends it
+   */
   @JsonCreator
   public static ProvisionerJobType of(String value) {
     return REGISTRY.of(value);
   }
 
-  /** Returns the types this SDK version knows, in declaration order. */
+  /** {@return the types this SDK version knows, in declaration order} */
   public static Collection<ProvisionerJobType> knownValues() {
     return REGISTRY.values();
   }
