@@ -25,17 +25,25 @@ import org.jspecify.annotations.Nullable;
  *   e.validations().forEach(v -> System.err.println(v.field() + ": " + v.detail()));
  * }
  * }</pre>
- *
- * @serial exclude
  */
 public class CoderApiException extends CoderException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status code of the answer. */
   private final int statusCode;
+
+  /** The HTTP method of the call. */
   private final String method;
+
+  /** The path and query of the call. */
   private final String path;
+
   private final transient @Nullable Response response;
+
+  /** The start of the body as text. */
   private final String bodyExcerpt;
+
+  /** How long the server asked the client to wait, or null. */
   private final @Nullable Duration retryAfter;
 
   /**

@@ -271,7 +271,8 @@ public final class CoderClient implements AutoCloseable {
       HttpUrl parsed = HttpUrl.parse(baseUrl.strip());
       if (parsed == null) {
         throw new IllegalArgumentException(
-            "baseUrl must be an absolute http:// or https:// URL, such as https://coder.example.com");
+            "baseUrl must be an absolute http:// or https:// URL,"
+                + " such as https://coder.example.com");
       }
       if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
         throw new IllegalArgumentException(

@@ -6,16 +6,23 @@ import org.jspecify.annotations.Nullable;
  * The server answered with a 2xx status, but the body was not the JSON this call expects: empty,
  * truncated, of the wrong shape, or not JSON at all (for example a sign-in page from a proxy in
  * front of Coder). The message names the call and gives the start of the body.
- *
- * @serial exclude
  */
 public class CoderDecodeException extends CoderException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status code of the answer. */
   private final int statusCode;
+
+  /** The HTTP method of the call. */
   private final String method;
+
+  /** The path and query of the call. */
   private final String path;
+
+  /** The answer's content type, or null. */
   private final @Nullable String contentType;
+
+  /** The start of the body as text. */
   private final String bodyExcerpt;
 
   /**

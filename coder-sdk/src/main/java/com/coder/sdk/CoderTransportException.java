@@ -4,13 +4,14 @@ package com.coder.sdk;
  * The call did not get an answer: the connection failed, was refused or dropped, or TLS failed. The
  * message names the method and URL (never credentials); {@link #getCause()} holds the underlying
  * I/O failure. Whether the server acted on the request is unknown.
- *
- * @serial exclude
  */
 public class CoderTransportException extends CoderException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP method of the call. */
   private final String method;
+
+  /** The URL of the call, without credentials. */
   private final String url;
 
   /**

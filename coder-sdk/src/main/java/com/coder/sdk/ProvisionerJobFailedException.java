@@ -6,8 +6,6 @@ import com.coder.sdk.model.ProvisionerJobStatus;
 /**
  * A provisioner job that {@link ProvisionerJobs#await} waited for ended as failed or canceled.
  * {@link #job()} is the job as last read, with its {@code error} and {@code errorCode}.
- *
- * @serial exclude
  */
 public class ProvisionerJobFailedException extends CoderException {
   private static final long serialVersionUID = 1L;

@@ -6,13 +6,13 @@ import java.time.Duration;
 /**
  * {@link ProvisionerJobs#await} gave up before the job reached a terminal state. {@link #job()} is
  * the job as last read; the job itself goes on.
- *
- * @serial exclude
  */
 public class ProvisionerJobTimeoutException extends CoderException {
   private static final long serialVersionUID = 1L;
 
   private final transient ProvisionerJob job;
+
+  /** How long the caller waited. */
   private final Duration timeout;
 
   /**
