@@ -20,13 +20,22 @@ public class CoderException extends RuntimeException {
   private int attempts = 1;
   private @Nullable String retryNote;
 
-  /** Creates an exception with a message. */
+  /**
+   * Creates an exception with a message.
+   *
+   * @param message the exception message; must not contain credentials
+   */
   public CoderException(String message) {
     super(message);
   }
 
-  /** Creates an exception with a message and the failure that caused it. */
-  public CoderException(String message, Throwable cause) {
+  /**
+   * Creates an exception with a message and the failure that caused it, or null if none.
+   *
+   * @param message the exception message; must not contain credentials
+   * @param cause the failure that caused this one, or null
+   */
+  public CoderException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 

@@ -5,10 +5,10 @@ import java.time.Duration;
 /**
  * The call ran out of time. {@link #timeout()} names the timeout that fired and {@link #limit()}
  * its value, both also in the message: connecting ({@link CoderClient.Builder#connectTimeout}),
- * sending the request ({@link CoderClient.Builder#writeTimeout}), waiting for or reading the
- * answer ({@link CoderClient.Builder#readTimeout}), or the whole call ({@link
- * CoderClient.Builder#callTimeout}). Whether the server acted on the request is unknown, except
- * for {@link Timeout#CONNECT}, where it was never sent.
+ * sending the request ({@link CoderClient.Builder#writeTimeout}), waiting for or reading the answer
+ * ({@link CoderClient.Builder#readTimeout}), or the whole call ({@link
+ * CoderClient.Builder#callTimeout}). Whether the server acted on the request is unknown, except for
+ * {@link Timeout#CONNECT}, where it was never sent.
  */
 public class CoderTimeoutException extends CoderTransportException {
   private static final long serialVersionUID = 1L;

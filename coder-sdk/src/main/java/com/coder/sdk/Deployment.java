@@ -22,13 +22,16 @@ public final class Deployment {
     this.http = http;
   }
 
-  /** Returns the server's version and URLs. Sends {@code GET /api/v2/buildinfo}, which needs no token. */
+  /**
+   * {@return the server's version and URLs} Sends {@code GET /api/v2/buildinfo}, which needs no
+   * token.
+   */
   public BuildInfo buildInfo() {
     return http.call(ApiRequest.get("buildinfo"), BuildInfo.class);
   }
 
   /**
-   * Returns what the deployment's licenses allow. Sends {@code GET /api/v2/entitlements}.
+   * {@return what the deployment's licenses allow} Sends {@code GET /api/v2/entitlements}.
    *
    * @throws NotFoundException on an open-source build, which has no entitlements route
    */

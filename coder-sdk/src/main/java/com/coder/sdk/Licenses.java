@@ -20,9 +20,9 @@ import java.util.concurrent.CompletableFuture;
  * }</pre>
  *
  * <p>To see what the licenses allow, read {@link Deployment#entitlements()}. Thread-safe. License
- * strings are never written to exception messages. {@code add} and {@code refreshEntitlements}
- * have {@code ...Async} siblings that return a {@link CompletableFuture}; cancelling it cancels
- * the HTTP call. Both are POSTs, sent again only if the connection could not be opened.
+ * strings are never written to exception messages. {@code add} and {@code refreshEntitlements} have
+ * {@code ...Async} siblings that return a {@link CompletableFuture}; cancelling it cancels the HTTP
+ * call. Both are POSTs, sent again only if the connection could not be opened.
  */
 public final class Licenses {
   private final HttpPipeline http;
@@ -37,9 +37,11 @@ public final class Licenses {
    *
    * @param licenseJwt the license as issued; surrounding whitespace, such as the newline at the end
    *     of a license file, is removed
+   * @return the license as stored, with its ID and claims
    * @throws BadRequestException if the license is malformed, expired, wrongly signed, or bound to
    *     another deployment
    * @throws ForbiddenException if the caller may not add licenses (normally only owners may)
+   * @throws IllegalArgumentException if {@code licenseJwt} is blank
    */
   public License add(String licenseJwt) {
     return http.call(addRequest(licenseJwt), License.class);
@@ -75,6 +77,8 @@ public final class Licenses {
    *       + (license.isTrial() ? " (trial)" : ""));
    * }
    * }</pre>
+   *
+   * @return the licenses, in the server's order
    */
   public List<License> list() {
     return http.callForList(ApiRequest.get("licenses"), License.class);

@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The members of organizations: {@code /api/v2/organizations/{organization}/members}. Get one
- * from {@link CoderClient#members()}.
+ * The members of organizations: {@code /api/v2/organizations/{organization}/members}. Get one from
+ * {@link CoderClient#members()}.
  *
  * <p>A user is named by ID, by user name, or by {@code "me"} for the caller.
  *
@@ -40,12 +40,20 @@ public final class Members {
    * Lists the organization's members, {@value #DEFAULT_PAGE_SIZE} per request, fetching pages as
    * the result is iterated. Sends {@code GET
    * /api/v2/organizations/{organization}/paginated-members?limit=..&offset=..}.
+   *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @return the members, fetched lazily page by page
    */
   public PagedIterable<OrganizationMemberWithUserData> list(String organization) {
     return list(organization, DEFAULT_PAGE_SIZE);
   }
 
-  /** Lists members of an organization named by ID; see {@link #list(String)}. */
+  /**
+   * Lists members of an organization named by ID; see {@link #list(String)}.
+   *
+   * @param organization the organization's ID
+   * @return the members, fetched lazily page by page
+   */
   public PagedIterable<OrganizationMemberWithUserData> list(UUID organization) {
     return list(Arguments.organization(organization), DEFAULT_PAGE_SIZE);
   }
@@ -53,6 +61,9 @@ public final class Members {
   /**
    * Lists the organization's members with {@code pageSize} per request; see {@link #list(String)}.
    *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @param pageSize how many members to ask for per request, at least 1
+   * @return the members, fetched lazily page by page
    * @throws IllegalArgumentException if {@code pageSize} is below 1
    */
   public PagedIterable<OrganizationMemberWithUserData> list(String organization, int pageSize) {
@@ -76,6 +87,9 @@ public final class Members {
   /**
    * Gets one member. Sends {@code GET /api/v2/organizations/{organization}/members/{user}}.
    *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @param user a user ID, user name, or {@code "me"}
+   * @return the member with the user's name, email and status
    * @throws NotFoundException if the user is not a member
    */
   public OrganizationMemberWithUserData get(String organization, String user) {
@@ -85,7 +99,13 @@ public final class Members {
         OrganizationMemberWithUserData.class);
   }
 
-  /** Gets one member, both named by ID; see {@link #get(String, String)}. */
+  /**
+   * Gets one member, both named by ID; see {@link #get(String, String)}.
+   *
+   * @param organization the organization's ID
+   * @param user the user's ID
+   * @return the member with the user's name, email and status
+   */
   public OrganizationMemberWithUserData get(UUID organization, UUID user) {
     return get(Arguments.organization(organization), Arguments.user(user));
   }
@@ -94,6 +114,9 @@ public final class Members {
    * Adds a user to the organization with no extra roles. Sends {@code POST
    * /api/v2/organizations/{organization}/members/{user}}.
    *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @param user a user ID, user name, or {@code "me"}
+   * @return the new membership
    * @throws BadRequestException if the user is already a member, or memberships are managed by the
    *     identity provider
    */
@@ -104,7 +127,13 @@ public final class Members {
         OrganizationMember.class);
   }
 
-  /** Adds a user, both named by ID; see {@link #add(String, String)}. */
+  /**
+   * Adds a user, both named by ID; see {@link #add(String, String)}.
+   *
+   * @param organization the organization's ID
+   * @param user the user's ID
+   * @return the new membership
+   */
   public OrganizationMember add(UUID organization, UUID user) {
     return add(Arguments.organization(organization), Arguments.user(user));
   }
@@ -113,24 +142,38 @@ public final class Members {
    * Removes a user from the organization. Sends {@code DELETE
    * /api/v2/organizations/{organization}/members/{user}}.
    *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @param user a user ID, user name, or {@code "me"}
    * @throws BadRequestException if the caller tries to remove themselves
    */
   public void remove(String organization, String user) {
     http.callForMessage(
         ApiRequest.delete(
-            "organizations", Arguments.organization(organization), "members", Arguments.user(user)));
+            "organizations",
+            Arguments.organization(organization),
+            "members",
+            Arguments.user(user)));
   }
 
-  /** Removes a user, both named by ID; see {@link #remove(String, String)}. */
+  /**
+   * Removes a user, both named by ID; see {@link #remove(String, String)}.
+   *
+   * @param organization the organization's ID
+   * @param user the user's ID
+   */
   public void remove(UUID organization, UUID user) {
     remove(Arguments.organization(organization), Arguments.user(user));
   }
 
   /**
-   * Replaces the organization roles assigned to a member, for example {@code
-   * organization-admin}; the implicit member role is not listed. Sends {@code PUT
+   * Replaces the organization roles assigned to a member, for example {@code organization-admin};
+   * the implicit member role is not listed. Sends {@code PUT
    * /api/v2/organizations/{organization}/members/{user}/roles}.
    *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @param user a user ID, user name, or {@code "me"}
+   * @param roles the role names the member should hold; an empty list removes every assigned role
+   * @return the membership with its new roles
    * @throws BadRequestException if the caller changes their own roles, or roles are managed by the
    *     identity provider
    * @throws ForbiddenException if the caller may not assign those roles
@@ -149,7 +192,14 @@ public final class Members {
         OrganizationMember.class);
   }
 
-  /** Replaces a member's roles, both named by ID; see {@link #updateRoles(String, String, List)}. */
+  /**
+   * Replaces a member's roles, both named by ID; see {@link #updateRoles(String, String, List)}.
+   *
+   * @param organization the organization's ID
+   * @param user the user's ID
+   * @param roles the role names the member should hold; an empty list removes every assigned role
+   * @return the membership with its new roles
+   */
   public OrganizationMember updateRoles(UUID organization, UUID user, List<String> roles) {
     return updateRoles(Arguments.organization(organization), Arguments.user(user), roles);
   }

@@ -31,6 +31,9 @@ public final class ProvisionerDaemons {
    * Lists the organization's daemons that match {@code filter}. Sends {@code GET
    * /api/v2/organizations/{organization}/provisionerdaemons} with only the criteria that were set.
    *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @param filter the criteria to send
+   * @return the matching daemons
    * @throws NotFoundException if the organization does not exist or the caller may not read it
    */
   public List<ProvisionerDaemon> list(String organization, ProvisionerDaemonFilter filter) {
@@ -56,17 +59,34 @@ public final class ProvisionerDaemons {
     return http.callForList(request, ProvisionerDaemon.class);
   }
 
-  /** Lists the daemons of an organization named by ID; see {@link #list(String, ProvisionerDaemonFilter)}. */
+  /**
+   * Lists the daemons of an organization named by ID; see {@link #list(String,
+   * ProvisionerDaemonFilter)}.
+   *
+   * @param organization the organization's ID
+   * @param filter the criteria to send
+   * @return the matching daemons
+   */
   public List<ProvisionerDaemon> list(UUID organization, ProvisionerDaemonFilter filter) {
     return list(Arguments.organization(organization), filter);
   }
 
-  /** Lists the organization's daemons that are online. */
+  /**
+   * Lists the organization's daemons that are online.
+   *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @return the online daemons
+   */
   public List<ProvisionerDaemon> list(String organization) {
     return list(organization, ProvisionerDaemonFilter.none());
   }
 
-  /** Lists the online daemons of an organization named by ID. */
+  /**
+   * Lists the online daemons of an organization named by ID.
+   *
+   * @param organization the organization's ID
+   * @return the online daemons
+   */
   public List<ProvisionerDaemon> list(UUID organization) {
     return list(Arguments.organization(organization), ProvisionerDaemonFilter.none());
   }

@@ -17,7 +17,7 @@ public final class Users {
   }
 
   /**
-   * Returns the user the session token belongs to. Sends {@code GET /api/v2/users/me}.
+   * {@return the user the session token belongs to} Sends {@code GET /api/v2/users/me}.
    *
    * @throws UnauthorizedException if the token is missing, invalid or expired
    */
@@ -26,15 +26,20 @@ public final class Users {
   }
 
   /**
-   * Returns a user by ID, user name, or {@code "me"}. Sends {@code GET /api/v2/users/{user}}.
+   * {@return a user by ID, user name, or {@code "me"}} Sends {@code GET /api/v2/users/{user}}.
    *
+   * @param user a user ID, user name, or {@code "me"}
    * @throws BadRequestException if no such user exists (Coder answers 400, not 404)
    */
   public User get(String user) {
     return http.call(ApiRequest.get("users", Arguments.user(user)), User.class);
   }
 
-  /** Returns a user by ID; see {@link #get(String)}. */
+  /**
+   * {@return a user by ID; see {@link #get(String)}}
+   *
+   * @param user the user's ID
+   */
   public User get(UUID user) {
     return get(Arguments.user(user));
   }

@@ -101,7 +101,13 @@ final class ErrorMapper {
       @Nullable Throwable cause) {
     MediaType type = response.body().contentType();
     String message =
-        method + " " + target + " answered " + response.code() + ", but " + problem
+        method
+            + " "
+            + target
+            + " answered "
+            + response.code()
+            + ", but "
+            + problem
             + (excerpt.isEmpty() ? "" : ": " + excerpt);
     return new CoderDecodeException(
         message,

@@ -39,16 +39,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs {@link ApiRequest}s: builds the URL below {@code <deployment>/api/v2}, serialises the body,
- * sends the call, retries it when that is safe, and turns the answer into a decoded value or one
- * of the SDK's exceptions. It is the only place that talks to OkHttp and Jackson on behalf of the
+ * sends the call, retries it when that is safe, and turns the answer into a decoded value or one of
+ * the SDK's exceptions. It is the only place that talks to OkHttp and Jackson on behalf of the
  * sub-clients, synchronously ({@code call...}) or through OkHttp's dispatcher ({@code
  * call...Async}).
  *
  * <p>Retries live here rather than in an OkHttp interceptor: an interceptor runs on the thread of
  * the call, so waiting between attempts there would hold a dispatcher thread (and one of its
  * per-host slots) for the whole backoff. Here an asynchronous call waits on a timer and enqueues
- * its next attempt as a new call, and each attempt gets its own event listener, which tells
- * whether a request can have reached the server.
+ * its next attempt as a new call, and each attempt gets its own event listener, which tells whether
+ * a request can have reached the server.
  */
 public final class HttpPipeline implements AutoCloseable {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -144,9 +144,9 @@ public final class HttpPipeline implements AutoCloseable {
   }
 
   /**
-   * Opens a WebSocket for {@code request} (a GET) and delivers each text message, decoded as
-   * {@code type}, to {@code sink}. Credentials are added only because the URL is on the
-   * deployment's origin; redirects are not followed.
+   * Opens a WebSocket for {@code request} (a GET) and delivers each text message, decoded as {@code
+   * type}, to {@code sink}. Credentials are added only because the URL is on the deployment's
+   * origin; redirects are not followed.
    *
    * @return a handle that closes the socket
    */
@@ -157,8 +157,7 @@ public final class HttpPipeline implements AutoCloseable {
     Request upgrade;
     try {
       upgrade =
-          auth.authenticate(
-              new Request.Builder().url(url).header("User-Agent", userAgent).build());
+          auth.authenticate(new Request.Builder().url(url).header("User-Agent", userAgent).build());
     } catch (AuthInterceptor.AuthenticationFailure e) {
       throw new CoderException(
           "GET " + target + ": could not add credentials: " + e.getMessage(), e.getCause());
@@ -201,7 +200,9 @@ public final class HttpPipeline implements AutoCloseable {
         String excerpt = text.length() > 200 ? text.substring(0, 200) + "…" : text;
         sink.onFailure(
             new CoderDecodeException(
-                "GET " + target + " streamed a message that is not the expected JSON: "
+                "GET "
+                    + target
+                    + " streamed a message that is not the expected JSON: "
                     + e.getOriginalMessage(),
                 101,
                 "GET",
@@ -224,13 +225,17 @@ public final class HttpPipeline implements AutoCloseable {
     }
 
     @Override
-    public void onFailure(WebSocket socket, Throwable failure, okhttp3.@Nullable Response response) {
+    public void onFailure(
+        WebSocket socket, Throwable failure, okhttp3.@Nullable Response response) {
       if (response != null && response.code() != 101) {
         sink.onFailure(ErrorMapper.toException("GET", target, response));
       } else if (failure instanceof IOException) {
         sink.onFailure(
             new CoderTransportException(
-                "GET " + redacted(url) + " failed while streaming: " + describe((IOException) failure),
+                "GET "
+                    + redacted(url)
+                    + " failed while streaming: "
+                    + describe((IOException) failure),
                 "GET",
                 redacted(url),
                 failure));
@@ -304,8 +309,8 @@ public final class HttpPipeline implements AutoCloseable {
 
   /**
    * Completes a future off the thread of the OkHttp call: OkHttp releases the call's dispatcher
-   * slot only when its callback returns, and a caller's dependent stage that waits for another
-   * call of the same host would otherwise hold it.
+   * slot only when its callback returns, and a caller's dependent stage that waits for another call
+   * of the same host would otherwise hold it.
    */
   private void completeLater(Runnable completion) {
     try {
@@ -516,8 +521,15 @@ public final class HttpPipeline implements AutoCloseable {
       }
       Duration limit = limit(fired);
       return new CoderTimeoutException(
-          method + " " + where + " timed out: " + whatTimedOut(fired) + " within the "
-              + fired.setting() + " of " + Durations.describe(limit),
+          method
+              + " "
+              + where
+              + " timed out: "
+              + whatTimedOut(fired)
+              + " within the "
+              + fired.setting()
+              + " of "
+              + Durations.describe(limit),
           method,
           where,
           fired,
@@ -653,8 +665,8 @@ public final class HttpPipeline implements AutoCloseable {
   }
 
   /**
-   * Decodes a 2xx body straight from the stream, without holding it as a string. Returns null
-   * for an empty body or JSON {@code null}.
+   * Decodes a 2xx body straight from the stream, without holding it as a string. Returns null for
+   * an empty body or JSON {@code null}.
    */
   private <T> @Nullable T decode(
       String method, String target, okhttp3.Response response, JavaType type) throws IOException {
@@ -671,7 +683,10 @@ public final class HttpPipeline implements AutoCloseable {
           target,
           response,
           ErrorMapper.excerpt(source),
-          "the body is " + contentType.type() + "/" + contentType.subtype()
+          "the body is "
+              + contentType.type()
+              + "/"
+              + contentType.subtype()
               + ", not JSON; a proxy or sign-in page may have answered instead of Coder",
           null);
     }
