@@ -29,9 +29,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Thread-safe. Every method throws {@link CoderApiException} (or a subclass) when the server
  * refuses the call, and {@link CoderTransportException} when it cannot be reached. Each has an
- * {@code ...Async} sibling that runs the same call through OkHttp's dispatcher and returns a
- * {@link CompletableFuture} failing with those exceptions instead; cancelling the future cancels
- * the HTTP call.
+ * {@code ...Async} sibling that runs the same call through OkHttp's dispatcher and returns a {@link
+ * CompletableFuture} failing with those exceptions instead; cancelling the future cancels the HTTP
+ * call.
  */
 public final class Organizations {
   private final HttpPipeline http;
@@ -78,8 +78,8 @@ public final class Organizations {
   }
 
   /**
-   * Gets an organization without blocking; see {@link #get(String)}. Arguments are checked at
-   * once, so a bad one throws instead of failing the future.
+   * Gets an organization without blocking; see {@link #get(String)}. Arguments are checked at once,
+   * so a bad one throws instead of failing the future.
    */
   public CompletableFuture<Organization> getAsync(String organization) {
     return http.callAsync(getRequest(organization), Organization.class);

@@ -54,9 +54,8 @@ public final class RetryPolicy {
   }
 
   /**
-   * Returns the policy a client uses unless told otherwise: 3 attempts, backoff from 500 ms up to
-   * 8 s, and a time budget of 2 minutes (enough to wait out one 60 s window of Coder's rate
-   * limiter).
+   * Returns the policy a client uses unless told otherwise: 3 attempts, backoff from 500 ms up to 8
+   * s, and a time budget of 2 minutes (enough to wait out one 60 s window of Coder's rate limiter).
    */
   public static RetryPolicy defaults() {
     return DEFAULTS;
@@ -138,8 +137,8 @@ public final class RetryPolicy {
     private Builder() {}
 
     /**
-     * Sets how many times a call may be sent in all, the first included. Default 3; 1 turns
-     * retries off.
+     * Sets how many times a call may be sent in all, the first included. Default 3; 1 turns retries
+     * off.
      *
      * @throws IllegalArgumentException if it is below 1
      */
@@ -174,9 +173,9 @@ public final class RetryPolicy {
     }
 
     /**
-     * Sets how long after the start of the first attempt a further attempt may start. A wait
-     * that would end later is not taken: the call fails with the last answer instead. Default 2
-     * minutes; {@link Duration#ZERO} turns retries off.
+     * Sets how long after the start of the first attempt a further attempt may start. A wait that
+     * would end later is not taken: the call fails with the last answer instead. Default 2 minutes;
+     * {@link Duration#ZERO} turns retries off.
      *
      * @throws IllegalArgumentException if it is negative
      */
@@ -197,8 +196,11 @@ public final class RetryPolicy {
     public RetryPolicy build() {
       if (maxBackoff.compareTo(initialBackoff) < 0) {
         throw new IllegalStateException(
-            "maxBackoff (" + maxBackoff + ") is shorter than initialBackoff ("
-                + initialBackoff + ")");
+            "maxBackoff ("
+                + maxBackoff
+                + ") is shorter than initialBackoff ("
+                + initialBackoff
+                + ")");
       }
       return new RetryPolicy(this);
     }

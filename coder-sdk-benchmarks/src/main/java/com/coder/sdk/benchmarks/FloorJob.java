@@ -24,60 +24,138 @@ public final class FloorJob {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
 
-  @JsonProperty("id") public UUID id;
-  @JsonProperty("created_at") public Instant createdAt;
-  @JsonProperty("started_at") public Instant startedAt;
-  @JsonProperty("completed_at") public Instant completedAt;
-  @JsonProperty("canceled_at") public Instant canceledAt;
-  @JsonProperty("error") public String error;
-  @JsonProperty("error_code") public String errorCode;
-  @JsonProperty("status") public String status;
-  @JsonProperty("worker_id") public UUID workerId;
-  @JsonProperty("worker_name") public String workerName;
-  @JsonProperty("file_id") public UUID fileId;
-  @JsonProperty("tags") public Map<String, String> tags;
-  @JsonProperty("queue_position") public int queuePosition;
-  @JsonProperty("queue_size") public int queueSize;
-  @JsonProperty("organization_id") public UUID organizationId;
-  @JsonProperty("initiator_id") public UUID initiatorId;
-  @JsonProperty("input") public Input input;
-  @JsonProperty("type") public String type;
-  @JsonProperty("available_workers") public List<UUID> availableWorkers;
-  @JsonProperty("metadata") public Metadata metadata;
-  @JsonProperty("logs_overflowed") public boolean logsOverflowed;
+  @JsonProperty("id")
+  public UUID id;
+
+  @JsonProperty("created_at")
+  public Instant createdAt;
+
+  @JsonProperty("started_at")
+  public Instant startedAt;
+
+  @JsonProperty("completed_at")
+  public Instant completedAt;
+
+  @JsonProperty("canceled_at")
+  public Instant canceledAt;
+
+  @JsonProperty("error")
+  public String error;
+
+  @JsonProperty("error_code")
+  public String errorCode;
+
+  @JsonProperty("status")
+  public String status;
+
+  @JsonProperty("worker_id")
+  public UUID workerId;
+
+  @JsonProperty("worker_name")
+  public String workerName;
+
+  @JsonProperty("file_id")
+  public UUID fileId;
+
+  @JsonProperty("tags")
+  public Map<String, String> tags;
+
+  @JsonProperty("queue_position")
+  public int queuePosition;
+
+  @JsonProperty("queue_size")
+  public int queueSize;
+
+  @JsonProperty("organization_id")
+  public UUID organizationId;
+
+  @JsonProperty("initiator_id")
+  public UUID initiatorId;
+
+  @JsonProperty("input")
+  public Input input;
+
+  @JsonProperty("type")
+  public String type;
+
+  @JsonProperty("available_workers")
+  public List<UUID> availableWorkers;
+
+  @JsonProperty("metadata")
+  public Metadata metadata;
+
+  @JsonProperty("logs_overflowed")
+  public boolean logsOverflowed;
 
   /** The job's input. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public static final class Input {
-    @JsonProperty("template_version_id") public UUID templateVersionId;
-    @JsonProperty("workspace_build_id") public UUID workspaceBuildId;
-    @JsonProperty("error") public String error;
+    @JsonProperty("template_version_id")
+    public UUID templateVersionId;
+
+    @JsonProperty("workspace_build_id")
+    public UUID workspaceBuildId;
+
+    @JsonProperty("error")
+    public String error;
   }
 
   /** The job's template and workspace. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public static final class Metadata {
-    @JsonProperty("template_version_name") public String templateVersionName;
-    @JsonProperty("template_id") public UUID templateId;
-    @JsonProperty("template_name") public String templateName;
-    @JsonProperty("template_display_name") public String templateDisplayName;
-    @JsonProperty("template_icon") public String templateIcon;
-    @JsonProperty("workspace_id") public UUID workspaceId;
-    @JsonProperty("workspace_name") public String workspaceName;
-    @JsonProperty("workspace_build_transition") public String workspaceBuildTransition;
+    @JsonProperty("template_version_name")
+    public String templateVersionName;
+
+    @JsonProperty("template_id")
+    public UUID templateId;
+
+    @JsonProperty("template_name")
+    public String templateName;
+
+    @JsonProperty("template_display_name")
+    public String templateDisplayName;
+
+    @JsonProperty("template_icon")
+    public String templateIcon;
+
+    @JsonProperty("workspace_id")
+    public UUID workspaceId;
+
+    @JsonProperty("workspace_name")
+    public String workspaceName;
+
+    @JsonProperty("workspace_build_transition")
+    public String workspaceBuildTransition;
   }
 
   /** An organization with the same treatment. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public static final class FloorOrganization {
-    @JsonProperty("id") public UUID id;
-    @JsonProperty("name") public String name;
-    @JsonProperty("display_name") public String displayName;
-    @JsonProperty("description") public String description;
-    @JsonProperty("icon") public String icon;
-    @JsonProperty("created_at") public Instant createdAt;
-    @JsonProperty("updated_at") public Instant updatedAt;
-    @JsonProperty("is_default") public boolean isDefault;
-    @JsonProperty("default_org_member_roles") public List<String> defaultOrgMemberRoles;
+    @JsonProperty("id")
+    public UUID id;
+
+    @JsonProperty("name")
+    public String name;
+
+    @JsonProperty("display_name")
+    public String displayName;
+
+    @JsonProperty("description")
+    public String description;
+
+    @JsonProperty("icon")
+    public String icon;
+
+    @JsonProperty("created_at")
+    public Instant createdAt;
+
+    @JsonProperty("updated_at")
+    public Instant updatedAt;
+
+    @JsonProperty("is_default")
+    public boolean isDefault;
+
+    @JsonProperty("default_org_member_roles")
+    public List<String> defaultOrgMemberRoles;
   }
 }

@@ -13,8 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A minimal HTTP server on loopback that answers fixed bytes, and counts the connections each
- * kind of client opened (told apart by {@code User-Agent}).
+ * A minimal HTTP server on loopback that answers fixed bytes, and counts the connections each kind
+ * of client opened (told apart by {@code User-Agent}).
  */
 public final class LoopbackServer implements AutoCloseable {
   private final HttpServer server;
@@ -23,8 +23,8 @@ public final class LoopbackServer implements AutoCloseable {
   private final Set<Integer> otherPorts = ConcurrentHashMap.newKeySet();
 
   /**
-   * Serves {@code jobs} for the job list of {@link Fixtures#ORGANIZATION}, {@code organization}
-   * for the organization, and the file {@code jobsFile} (when not null) for the job list of the
+   * Serves {@code jobs} for the job list of {@link Fixtures#ORGANIZATION}, {@code organization} for
+   * the organization, and the file {@code jobsFile} (when not null) for the job list of the
    * organization named {@code large}.
    */
   public LoopbackServer(byte[] jobs, byte[] organization, Path jobsFile) throws IOException {
@@ -33,7 +33,9 @@ public final class LoopbackServer implements AutoCloseable {
     server.createContext(
         "/api/v2/organizations/",
         exchange -> {
-          count(exchange.getRequestHeaders().getFirst("User-Agent"), exchange.getRemoteAddress().getPort());
+          count(
+              exchange.getRequestHeaders().getFirst("User-Agent"),
+              exchange.getRemoteAddress().getPort());
           String path = exchange.getRequestURI().getPath();
           exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
           try (OutputStream out = exchange.getResponseBody()) {
@@ -62,7 +64,11 @@ public final class LoopbackServer implements AutoCloseable {
 
   /** Returns the server's base URL, such as {@code http://127.0.0.1:41234/}. */
   public String url() {
-    return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/";
+    return "http://"
+        + server.getAddress().getHostString()
+        + ":"
+        + server.getAddress().getPort()
+        + "/";
   }
 
   /** Returns how many connections SDK clients opened so far. */

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>With the default {@code perMethod = false}, the test methods of a class share one server and
- * see each other's state; use unique names, or set {@code perMethod = true} for a fresh server
- * per test. Nested classes use the server of the class that carries the annotation.
+ * see each other's state; use unique names, or set {@code perMethod = true} for a fresh server per
+ * test. Nested classes use the server of the class that carries the annotation.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

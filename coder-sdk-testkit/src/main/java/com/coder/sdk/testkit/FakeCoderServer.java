@@ -45,8 +45,8 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>It answers these routes under {@code /api/v2} with Coder's status codes, messages, JSON
- * shapes and omissions ({@code application/json; charset=utf-8}, a newline after each body):
+ * <p>It answers these routes under {@code /api/v2} with Coder's status codes, messages, JSON shapes
+ * and omissions ({@code application/json; charset=utf-8}, a newline after each body):
  *
  * <ul>
  *   <li>{@code GET|POST /organizations}, {@code GET|PATCH|DELETE /organizations/{organization}},
@@ -57,8 +57,8 @@ import org.jspecify.annotations.Nullable;
  *       query parameter errors;
  *   <li>{@code GET /organizations/{organization}/provisionerdaemons} with {@code limit}, {@code
  *       ids}, {@code status}, {@code tags}, {@code offline} and {@code max_age};
- *   <li>{@code GET /organizations/{organization}/paginated-members} ({@code limit}, {@code
- *       offset}, {@code after_id}), {@code GET /organizations/{organization}/members}, and {@code
+ *   <li>{@code GET /organizations/{organization}/paginated-members} ({@code limit}, {@code offset},
+ *       {@code after_id}), {@code GET /organizations/{organization}/members}, and {@code
  *       GET|POST|DELETE .../members/{user}} and {@code PUT .../members/{user}/roles};
  *   <li>{@code GET /users/{user}} for an ID, a user name or {@code me};
  *   <li>{@code GET .../logs} (a JSON array, or with {@code follow} a WebSocket that streams each
@@ -74,20 +74,20 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every other route needs the admin token ({@link #adminToken()}) in the {@code
  * Coder-Session-Token} header, an {@code Authorization: Bearer} header, or the {@code
- * coder_session_token} cookie; otherwise it answers 401. Unknown routes answer 404 {@code Route
- * not found.}
+ * coder_session_token} cookie; otherwise it answers 401. Unknown routes answer 404 {@code Route not
+ * found.}
  *
  * <p>Tests seed state straight into the store through {@link #users()}, {@link #organizations()},
  * {@link #provisionerDaemons()}, {@link #provisionerJobs()} and {@link #licenses()}, inject
- * failures with {@link #inject(Fault)}, and read what the server received with {@link
- * #requests()}. Provisioner jobs move, and write logs, only when the test says so.
+ * failures with {@link #inject(Fault)}, and read what the server received with {@link #requests()}.
+ * Provisioner jobs move, and write logs, only when the test says so.
  *
  * <p>Known differences from a real deployment: every request acts as the owner, so permission
- * checks never fail and other users cannot sign in; custom roles, groups, templates and
- * workspaces have no routes (a job's template or workspace counts as living in its organization
- * until the job is deleted, and a template version or workspace build exists while a job names
- * it); request bodies are not limited to 4 MiB; logs are not capped at 1 MiB; the {@code Invalid
- * license} details and JSON syntax details imitate Go's texts without matching every case.
+ * checks never fail and other users cannot sign in; custom roles, groups, templates and workspaces
+ * have no routes (a job's template or workspace counts as living in its organization until the job
+ * is deleted, and a template version or workspace build exists while a job names it); request
+ * bodies are not limited to 4 MiB; logs are not capped at 1 MiB; the {@code Invalid license}
+ * details and JSON syntax details imitate Go's texts without matching every case.
  *
  * <p>Thread-safe. The JUnit 5 extension {@link FakeCoder} starts and closes servers for tests.
  */
@@ -155,8 +155,8 @@ public final class FakeCoderServer implements AutoCloseable {
   }
 
   /**
-   * Returns the deployment URL, such as {@code http://localhost:52817}, to pass where a user
-   * would give {@code https://coder.example.com}. The API lives under {@code /api/v2}.
+   * Returns the deployment URL, such as {@code http://localhost:52817}, to pass where a user would
+   * give {@code https://coder.example.com}. The API lives under {@code /api/v2}.
    *
    * @throws IllegalStateException before {@link #start()}
    */
@@ -233,8 +233,8 @@ public final class FakeCoderServer implements AutoCloseable {
   }
 
   /**
-   * Arms a fault for the next matching requests; faults are tried in the order they were
-   * injected, and the first that matches and is not spent applies.
+   * Arms a fault for the next matching requests; faults are tried in the order they were injected,
+   * and the first that matches and is not spent applies.
    */
   public void inject(Fault fault) {
     Objects.requireNonNull(fault, "fault == null");
@@ -278,10 +278,10 @@ public final class FakeCoderServer implements AutoCloseable {
 
   /**
    * Seeds a small deployment: organizations {@code data-platform} and {@code mobile}, three
-   * daemons, and jobs in every state (succeeded, failed with {@code INSUFFICIENT_QUOTA},
-   * canceling, canceled, running, and three pending: an untagged one, one no daemon can take, and
-   * one of the prebuilds user at the back of the queue). The {@code data-platform} jobs belong to
-   * templates and workspaces, so deleting that organization fails with 500 as Coder's does.
+   * daemons, and jobs in every state (succeeded, failed with {@code INSUFFICIENT_QUOTA}, canceling,
+   * canceled, running, and three pending: an untagged one, one no daemon can take, and one of the
+   * prebuilds user at the back of the queue). The {@code data-platform} jobs belong to templates
+   * and workspaces, so deleting that organization fails with 500 as Coder's does.
    */
   public SampleData seedSampleData() {
     Organization platform =
@@ -316,7 +316,9 @@ public final class FakeCoderServer implements AutoCloseable {
 
     ProvisionerJob quota = jobs.enqueue(build(dp, analytics, "etl-nightly").build());
     jobs.acquire("dp-builder-1");
-    jobs.fail(quota.id(), "insufficient quota: workspace costs 40, budget is 30",
+    jobs.fail(
+        quota.id(),
+        "insufficient quota: workspace costs 40, budget is 30",
         JobErrorCode.INSUFFICIENT_QUOTA);
     seeded.add(quota.id());
 
@@ -410,7 +412,8 @@ public final class FakeCoderServer implements AutoCloseable {
         return Wire.json(
                 429,
                 Response.of(
-                    "You've been rate limited for sending more than " + Fault.RATE_LIMIT
+                    "You've been rate limited for sending more than "
+                        + Fault.RATE_LIMIT
                         + " requests in 1m0s."))
             .newBuilder()
             .setHeader("Retry-After", Long.toString(seconds))
@@ -425,8 +428,12 @@ public final class FakeCoderServer implements AutoCloseable {
         return new MockResponse.Builder()
             .code(fault.status())
             .setHeader("Content-Type", "text/html")
-            .body("<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n<center><h1>"
-                + title + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n")
+            .body(
+                "<html>\r\n<head><title>"
+                    + title
+                    + "</title></head>\r\n<body>\r\n<center><h1>"
+                    + title
+                    + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n")
             .build();
       case DISCONNECT:
         return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
@@ -476,7 +483,8 @@ public final class FakeCoderServer implements AutoCloseable {
       }
       if (fault != null) {
         response =
-            response.newBuilder()
+            response
+                .newBuilder()
                 .headersDelay(fault.duration().toNanos(), TimeUnit.NANOSECONDS)
                 .build();
       }

@@ -53,8 +53,8 @@ public final class FakeLicenses {
   }
 
   /**
-   * Stores a license straight away, as if it had been added over HTTP, and returns it as {@code
-   * GET /api/v2/licenses} shows it.
+   * Stores a license straight away, as if it had been added over HTTP, and returns it as {@code GET
+   * /api/v2/licenses} shows it.
    */
   public License add(LicenseSpec spec) {
     Objects.requireNonNull(spec, "spec == null");

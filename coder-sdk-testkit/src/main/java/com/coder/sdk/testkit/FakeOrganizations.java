@@ -28,8 +28,8 @@ public final class FakeOrganizations {
   }
 
   /**
-   * Creates an organization by Coder's rules: the display name defaults to the name, and the
-   * owner becomes its only member, without organization roles.
+   * Creates an organization by Coder's rules: the display name defaults to the name, and the owner
+   * becomes its only member, without organization roles.
    *
    * @throws IllegalArgumentException if the server would refuse the name or display name (format,
    *     {@code default}, or taken ignoring case)
@@ -38,12 +38,16 @@ public final class FakeOrganizations {
     Objects.requireNonNull(request, "request == null");
     if (!Names.isValidName(request.name()) || request.name().equals("default")) {
       throw new IllegalArgumentException(
-          "Coder refuses the organization name \"" + request.name() + "\": use 1 to 32 ASCII "
+          "Coder refuses the organization name \""
+              + request.name()
+              + "\": use 1 to 32 ASCII "
               + "letters, digits and single hyphens, not default, new or create");
     }
     if (!Names.isValidDisplayName(request.displayName())) {
       throw new IllegalArgumentException(
-          "Coder refuses the display name \"" + request.displayName() + "\": at most 64 "
+          "Coder refuses the display name \""
+              + request.displayName()
+              + "\": at most 64 "
               + "characters, no leading or trailing whitespace");
     }
     try {
@@ -61,8 +65,8 @@ public final class FakeOrganizations {
   }
 
   /**
-   * Finds an organization as the API's path parameter does: by ID, by name ignoring case, or
-   * {@code default}. Deleted organizations are not found.
+   * Finds an organization as the API's path parameter does: by ID, by name ignoring case, or {@code
+   * default}. Deleted organizations are not found.
    */
   public Optional<Organization> find(String reference) {
     return store.findOrganization(Objects.requireNonNull(reference, "reference == null"));

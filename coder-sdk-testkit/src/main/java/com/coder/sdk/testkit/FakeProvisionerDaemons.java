@@ -10,9 +10,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The provisioner daemons of a {@link FakeCoderServer}, registered by the test. Get it from
- * {@link FakeCoderServer#provisionerDaemons()}. Daemons never run anything themselves: a test
- * makes one take a job with {@link FakeProvisionerJobs#acquire(String)}.
+ * The provisioner daemons of a {@link FakeCoderServer}, registered by the test. Get it from {@link
+ * FakeCoderServer#provisionerDaemons()}. Daemons never run anything themselves: a test makes one
+ * take a job with {@link FakeProvisionerJobs#acquire(String)}.
  *
  * <pre>{@code
  * ProvisionerDaemon gpu =

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The provisioner jobs of a {@link FakeCoderServer}, driven by the test rather than by daemons.
- * Get it from {@link FakeCoderServer#provisionerJobs()}.
+ * The provisioner jobs of a {@link FakeCoderServer}, driven by the test rather than by daemons. Get
+ * it from {@link FakeCoderServer#provisionerJobs()}.
  *
  * <pre>{@code
  * ProvisionerJob job = coder.provisionerJobs().enqueue(
@@ -23,12 +23,12 @@ import java.util.UUID;
  * coder.provisionerJobs().complete(job.id());         // running -> succeeded
  * }</pre>
  *
- * <p>Status is derived from the timestamps and the error exactly as Coder's database derives it:
- * a pending job has no {@code started_at}, {@code worker_id} or {@code worker_name}; {@link
- * #acquire} sets them; {@link #complete} and {@link #fail} set {@code completed_at}; {@link
- * #cancel} sets {@code canceled_at}, and also {@code completed_at} when the job had not started.
- * Queue positions count the pending jobs of the whole deployment, oldest first, with jobs of
- * {@link FakeCoderServer#PREBUILDS_USER_ID} last. Every method returns the job as {@code GET
+ * <p>Status is derived from the timestamps and the error exactly as Coder's database derives it: a
+ * pending job has no {@code started_at}, {@code worker_id} or {@code worker_name}; {@link #acquire}
+ * sets them; {@link #complete} and {@link #fail} set {@code completed_at}; {@link #cancel} sets
+ * {@code canceled_at}, and also {@code completed_at} when the job had not started. Queue positions
+ * count the pending jobs of the whole deployment, oldest first, with jobs of {@link
+ * FakeCoderServer#PREBUILDS_USER_ID} last. Every method returns the job as {@code GET
  * /api/v2/organizations/{organization}/provisionerjobs/{job}} would show it. Thread-safe.
  */
 public final class FakeProvisionerJobs {
@@ -39,9 +39,9 @@ public final class FakeProvisionerJobs {
   }
 
   /**
-   * Queues a pending job, created now by the server's clock. Its {@code input} names the
-   * template version or workspace build that owns it, so the SDK reaches its logs and cancel
-   * routes under {@code /templateversions} and {@code /workspacebuilds}.
+   * Queues a pending job, created now by the server's clock. Its {@code input} names the template
+   * version or workspace build that owns it, so the SDK reaches its logs and cancel routes under
+   * {@code /templateversions} and {@code /workspacebuilds}.
    *
    * @throws IllegalArgumentException if the organization does not exist, or the spec's template
    *     version already has an import job or its workspace build already has a job (in Coder each
@@ -62,8 +62,8 @@ public final class FakeProvisionerJobs {
 
   /**
    * Makes the named daemon take the next job it can run: pending, in its organization, of a
-   * provisioner type it runs, with tags it matches, first in queue order. The job becomes
-   * running, with {@code started_at}, {@code worker_id} and {@code worker_name}.
+   * provisioner type it runs, with tags it matches, first in queue order. The job becomes running,
+   * with {@code started_at}, {@code worker_id} and {@code worker_name}.
    *
    * @return the job taken, or empty when none fits
    * @throws IllegalArgumentException if no daemon, or more than one, has the name
@@ -175,8 +175,8 @@ public final class FakeProvisionerJobs {
   }
 
   /**
-   * Removes a job, as if its workspace or template had been deleted; afterwards the job and what
-   * it referenced no longer keep its organization from being deleted.
+   * Removes a job, as if its workspace or template had been deleted; afterwards the job and what it
+   * referenced no longer keep its organization from being deleted.
    *
    * @return false if no job had the ID
    */

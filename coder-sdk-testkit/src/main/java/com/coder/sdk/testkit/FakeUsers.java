@@ -72,8 +72,7 @@ public final class FakeUsers {
    * @throws IllegalArgumentException if there is none
    */
   public User get(String user) {
-    return find(user)
-        .orElseThrow(() -> new IllegalArgumentException("no user \"" + user + "\""));
+    return find(user).orElseThrow(() -> new IllegalArgumentException("no user \"" + user + "\""));
   }
 
   /** Returns every user, the owner first, then in the order they were created. */
@@ -82,8 +81,8 @@ public final class FakeUsers {
   }
 
   /**
-   * Changes whether a user may sign in; only active users count against the {@code user_limit}
-   * of the license.
+   * Changes whether a user may sign in; only active users count against the {@code user_limit} of
+   * the license.
    *
    * @throws IllegalArgumentException if there is no such user
    */

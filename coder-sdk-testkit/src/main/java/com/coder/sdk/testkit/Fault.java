@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A failure a {@link FakeCoderServer} injects into the next matching requests, for testing how
- * code copes with slow, throttled or failing servers. Immutable; pass one to {@link
+ * A failure a {@link FakeCoderServer} injects into the next matching requests, for testing how code
+ * copes with slow, throttled or failing servers. Immutable; pass one to {@link
  * FakeCoderServer#inject(Fault)}.
  *
  * <pre>{@code
@@ -46,7 +46,11 @@ public final class Fault {
   private final int times;
 
   private Fault(
-      Kind kind, Duration duration, int status, String pathGlob, @Nullable String method,
+      Kind kind,
+      Duration duration,
+      int status,
+      String pathGlob,
+      @Nullable String method,
       int times) {
     this.kind = kind;
     this.duration = duration;
@@ -81,8 +85,7 @@ public final class Fault {
   }
 
   /**
-   * Answers with a 5xx status and Coder's error JSON, {@code An internal server error
-   * occurred.}
+   * Answers with a 5xx status and Coder's error JSON, {@code An internal server error occurred.}
    *
    * @throws IllegalArgumentException unless {@code status} is 500 to 599
    */
@@ -91,8 +94,8 @@ public final class Fault {
   }
 
   /**
-   * Answers with a 5xx status and an HTML page, as a proxy or load balancer in front of Coder
-   * does (typically 502, 503 or 504).
+   * Answers with a 5xx status and an HTML page, as a proxy or load balancer in front of Coder does
+   * (typically 502, 503 or 504).
    *
    * @throws IllegalArgumentException unless {@code status} is 500 to 599
    */
@@ -102,8 +105,8 @@ public final class Fault {
 
   /**
    * Closes the connection after reading the request, without answering: the client sees the
-   * connection drop. OkHttp retries some such failures on a new connection by itself, which
-   * counts as another request.
+   * connection drop. OkHttp retries some such failures on a new connection by itself, which counts
+   * as another request.
    */
   public static Fault disconnect() {
     return new Fault(Kind.DISCONNECT, Duration.ZERO, 0, "/**", null, 1);
@@ -111,8 +114,8 @@ public final class Fault {
 
   /**
    * Limits the fault to paths that match {@code glob}, matched against the request path as sent
-   * (still percent-encoded, without the query): {@code *} matches within one segment and {@code
-   * **} across segments. Example: {@code /api/v2/organizations/*}. Default {@code /**}.
+   * (still percent-encoded, without the query): {@code *} matches within one segment and {@code **}
+   * across segments. Example: {@code /api/v2/organizations/*}. Default {@code /**}.
    */
   public Fault onPath(String glob) {
     Objects.requireNonNull(glob, "glob == null");
@@ -125,8 +128,7 @@ public final class Fault {
   /** Limits the fault to one HTTP method, such as {@code GET}. Default: every method. */
   public Fault method(String method) {
     Objects.requireNonNull(method, "method == null");
-    return new Fault(
-        kind, duration, status, pathGlob, method.toUpperCase(Locale.ROOT), times);
+    return new Fault(kind, duration, status, pathGlob, method.toUpperCase(Locale.ROOT), times);
   }
 
   /** Sets how many matching requests meet the fault before it is spent. Default 1. */
@@ -174,8 +176,14 @@ public final class Fault {
       default:
         what = status + (kind == Kind.GATEWAY_ERROR ? " (HTML)" : "");
     }
-    return "Fault{" + what + " on " + (method == null ? "" : method + " ") + pathGlob + " x"
-        + times + "}";
+    return "Fault{"
+        + what
+        + " on "
+        + (method == null ? "" : method + " ")
+        + pathGlob
+        + " x"
+        + times
+        + "}";
   }
 
   private static int checkServerStatus(int status) {

@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a license issued by {@link FakeLicenses#issue(LicenseSpec)} grants: features, expiry,
- * trial flag and account. Immutable; build one with {@link #builder()}.
+ * What a license issued by {@link FakeLicenses#issue(LicenseSpec)} grants: features, expiry, trial
+ * flag and account. Immutable; build one with {@link #builder()}.
  *
  * <pre>{@code
  * String jwt = coder.licenses().issue(LicenseSpec.builder()
@@ -111,8 +111,15 @@ public final class LicenseSpec {
 
   @Override
   public String toString() {
-    return "LicenseSpec{features=" + features + ", featureSet=" + featureSet + ", trial=" + trial
-        + ", expiresAt=" + expiresAt + "}";
+    return "LicenseSpec{features="
+        + features
+        + ", featureSet="
+        + featureSet
+        + ", trial="
+        + trial
+        + ", expiresAt="
+        + expiresAt
+        + "}";
   }
 
   /** Collects the claims of a {@link LicenseSpec}. Not thread-safe. */
@@ -143,8 +150,8 @@ public final class LicenseSpec {
     }
 
     /**
-     * Sets the {@code feature_set} claim. {@code premium} grants every feature, including
-     * multiple organizations; {@code enterprise} grants the older set without it. Default none.
+     * Sets the {@code feature_set} claim. {@code premium} grants every feature, including multiple
+     * organizations; {@code enterprise} grants the older set without it. Default none.
      */
     public Builder featureSet(String featureSet) {
       this.featureSet = Objects.requireNonNull(featureSet, "featureSet == null");

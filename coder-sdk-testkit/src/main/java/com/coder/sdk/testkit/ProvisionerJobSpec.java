@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Defaults: the default organization; no tags beyond Coder's defaults ({@code
  * scope=organization, owner=""}); started by the server's admin; provisioner {@code terraform}; a
- * random file; for import and dry-run jobs a random template version, named {@code v1}; for
- * build jobs a random workspace build and workspace.
+ * random file; for import and dry-run jobs a random template version, named {@code v1}; for build
+ * jobs a random workspace build and workspace.
  */
 public final class ProvisionerJobSpec {
   private static final UUID NIL = new UUID(0, 0);
@@ -127,8 +127,15 @@ public final class ProvisionerJobSpec {
 
   @Override
   public String toString() {
-    return "ProvisionerJobSpec{type=" + type + ", organization=" + organization + ", tags=" + tags
-        + ", provisioner=" + provisioner + "}";
+    return "ProvisionerJobSpec{type="
+        + type
+        + ", organization="
+        + organization
+        + ", tags="
+        + tags
+        + ", provisioner="
+        + provisioner
+        + "}";
   }
 
   /** Collects the fields of a {@link ProvisionerJobSpec}. Not thread-safe. */
@@ -220,8 +227,8 @@ public final class ProvisionerJobSpec {
     }
 
     /**
-     * Ties the job to a template. A template counts as living in the organization: Coder refuses
-     * to delete an organization while it has templates. Default: none (the nil UUID).
+     * Ties the job to a template. A template counts as living in the organization: Coder refuses to
+     * delete an organization while it has templates. Default: none (the nil UUID).
      */
     public Builder template(UUID id, String name) {
       this.templateId = Objects.requireNonNull(id, "id == null");
@@ -242,9 +249,9 @@ public final class ProvisionerJobSpec {
     }
 
     /**
-     * Sets the workspace of a build job (ignored for other types). A workspace counts as living
-     * in the organization, like a template. Default: a random ID named {@code ws-} and its first
-     * eight hex digits.
+     * Sets the workspace of a build job (ignored for other types). A workspace counts as living in
+     * the organization, like a template. Default: a random ID named {@code ws-} and its first eight
+     * hex digits.
      */
     public Builder workspace(UUID id, String name) {
       this.workspaceId = Objects.requireNonNull(id, "id == null");

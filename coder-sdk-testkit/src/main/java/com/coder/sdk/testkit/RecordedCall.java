@@ -69,8 +69,8 @@ public record RecordedCall(
 
   /**
    * Returns the session token the request carried, looked up as Coder does: the {@code
-   * coder_session_token} cookie, then that query parameter, the {@code Coder-Session-Token}
-   * header, a bearer {@code Authorization} header, and the {@code access_token} parameter.
+   * coder_session_token} cookie, then that query parameter, the {@code Coder-Session-Token} header,
+   * a bearer {@code Authorization} header, and the {@code access_token} parameter.
    */
   public Optional<String> sessionToken() {
     return Optional.ofNullable(
@@ -88,8 +88,16 @@ public record RecordedCall(
             shownHeaders.add(name + ": " + (SECRET_HEADERS.contains(name) ? "****" : value));
           }
         });
-    return "RecordedCall{" + method + " " + path + redactedQuery() + ", headers=" + shownHeaders
-        + ", body=" + body.length() + " chars}";
+    return "RecordedCall{"
+        + method
+        + " "
+        + path
+        + redactedQuery()
+        + ", headers="
+        + shownHeaders
+        + ", body="
+        + body.length()
+        + " chars}";
   }
 
   private String redactedQuery() {

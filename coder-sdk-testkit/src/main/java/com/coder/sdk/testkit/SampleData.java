@@ -12,9 +12,9 @@ import java.util.NoSuchElementException;
  * programs and exploratory tests at.
  *
  * @param organizations the organizations created: {@code data-platform} and {@code mobile}
- * @param daemons the daemons registered, as they were when seeding finished: {@code
- *     dp-builder-1} (untagged) and {@code dp-gpu-1} ({@code gpu=a100}, busy) in {@code
- *     data-platform}, {@code mobile-builder-1} in {@code mobile}
+ * @param daemons the daemons registered, as they were when seeding finished: {@code dp-builder-1}
+ *     (untagged) and {@code dp-gpu-1} ({@code gpu=a100}, busy) in {@code data-platform}, {@code
+ *     mobile-builder-1} in {@code mobile}
  * @param jobs the jobs created, newest first, as they were when seeding finished
  */
 public record SampleData(

@@ -11,8 +11,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A user to create in a {@link FakeCoderServer} with {@link FakeUsers#create(UserSpec)}.
- * Immutable; build one with {@link #builder(String)}.
+ * A user to create in a {@link FakeCoderServer} with {@link FakeUsers#create(UserSpec)}. Immutable;
+ * build one with {@link #builder(String)}.
  *
  * <pre>{@code
  * User alice = coder.users().create(UserSpec.builder("alice")
@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Defaults: email {@code <username>@coder.example}; no full name or avatar; signs in with a
  * password; active; no site-wide roles beyond the implied {@code member}; never seen ({@code
- * last_seen_at} is Go's zero time); a member of the default organization, as Coder makes every
- * new user.
+ * last_seen_at} is Go's zero time); a member of the default organization, as Coder makes every new
+ * user.
  */
 public final class UserSpec {
   private final String username;
@@ -53,8 +53,8 @@ public final class UserSpec {
   /**
    * Starts a user named {@code username}.
    *
-   * @throws IllegalArgumentException if Coder would refuse the name: 1 to 32 ASCII letters,
-   *     digits and single inner hyphens, not {@code new}, {@code create} or {@code me}
+   * @throws IllegalArgumentException if Coder would refuse the name: 1 to 32 ASCII letters, digits
+   *     and single inner hyphens, not {@code new}, {@code create} or {@code me}
    */
   public static Builder builder(String username) {
     return new Builder(username);
@@ -107,8 +107,15 @@ public final class UserSpec {
 
   @Override
   public String toString() {
-    return "UserSpec{username=" + username + ", status=" + status + ", siteRoles=" + siteRoles
-        + ", organizations=" + organizations + "}";
+    return "UserSpec{username="
+        + username
+        + ", status="
+        + status
+        + ", siteRoles="
+        + siteRoles
+        + ", organizations="
+        + organizations
+        + "}";
   }
 
   /** Collects the fields of a {@link UserSpec}. Not thread-safe. */
@@ -127,7 +134,9 @@ public final class UserSpec {
       Objects.requireNonNull(username, "username == null");
       if (!Names.isValidName(username) || username.equals("me")) {
         throw new IllegalArgumentException(
-            "Coder refuses the user name \"" + username + "\": use 1 to 32 ASCII letters, "
+            "Coder refuses the user name \""
+                + username
+                + "\": use 1 to 32 ASCII letters, "
                 + "digits and single hyphens, not new, create or me");
       }
       this.username = username;
@@ -172,8 +181,8 @@ public final class UserSpec {
     }
 
     /**
-     * Sets the site-wide roles: {@code owner}, {@code template-admin}, {@code user-admin} or
-     * {@code auditor}. Default none.
+     * Sets the site-wide roles: {@code owner}, {@code template-admin}, {@code user-admin} or {@code
+     * auditor}. Default none.
      *
      * @throws IllegalArgumentException for another name
      */
@@ -199,8 +208,8 @@ public final class UserSpec {
     }
 
     /**
-     * Sets the organizations the user joins, by ID, name or {@code default}; none for a user in
-     * no organization. Default: the default organization.
+     * Sets the organizations the user joins, by ID, name or {@code default}; none for a user in no
+     * organization. Default: the default organization.
      */
     public Builder organizations(String... organizations) {
       Objects.requireNonNull(organizations, "organizations == null");

@@ -20,8 +20,8 @@ public final class Json {
   /**
    * Returns a new mapper configured as the SDK's: fields this SDK does not know are ignored,
    * timestamps are RFC 3339 strings (decoded by a fast path for the form Coder writes), and a
-   * second JSON value after the first is ignored (Coder sometimes writes two error objects into
-   * one body).
+   * second JSON value after the first is ignored (Coder sometimes writes two error objects into one
+   * body).
    */
   public static ObjectMapper newMapper() {
     return JsonMapper.builder()

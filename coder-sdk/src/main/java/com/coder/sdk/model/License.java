@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param claims the decoded claims of the license JWT, passed through as the server sent them:
  *     strings, booleans, numbers ({@code Integer}, {@code Long}, {@code BigInteger} or {@code
  *     Double}), nested maps and lists, all unmodifiable; {@code null} values are left out. Keys
- *     vary between license versions; common ones are {@code license_expires} (Unix seconds),
- *     {@code trial}, {@code feature_set} and {@code features}.
+ *     vary between license versions; common ones are {@code license_expires} (Unix seconds), {@code
+ *     trial}, {@code feature_set} and {@code features}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record License(

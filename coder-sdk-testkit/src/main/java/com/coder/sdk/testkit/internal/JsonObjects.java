@@ -162,8 +162,14 @@ public final class JsonObjects {
     private GoJsonException typeError(JsonNode value, String field, String type) {
       String struct = goType.substring(goType.lastIndexOf('.') + 1);
       return new GoJsonException(
-          "json: cannot unmarshal " + kind(value) + " into Go struct field " + struct + "." + field
-              + " of type " + type);
+          "json: cannot unmarshal "
+              + kind(value)
+              + " into Go struct field "
+              + struct
+              + "."
+              + field
+              + " of type "
+              + type);
     }
   }
 

@@ -185,9 +185,14 @@ public final class LicenseAuthority {
     }
     if (!node.isObject()) {
       throw new InvalidLicenseException(
-          "json: cannot unmarshal " + (node.isArray() ? "array" : node.isTextual() ? "string"
-              : node.isBoolean() ? "bool" : node.isNull() ? "null" : "number")
-              + " into Go value of type " + goType);
+          "json: cannot unmarshal "
+              + (node.isArray()
+                  ? "array"
+                  : node.isTextual()
+                      ? "string"
+                      : node.isBoolean() ? "bool" : node.isNull() ? "null" : "number")
+              + " into Go value of type "
+              + goType);
     }
     return node;
   }
@@ -204,8 +209,12 @@ public final class LicenseAuthority {
   private static byte[] decodeStrict(String segment) throws InvalidLicenseException {
     for (int i = 0; i < segment.length(); i++) {
       char c = segment.charAt(i);
-      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_';
+      boolean ok =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '_';
       if (!ok) {
         throw new InvalidLicenseException("illegal base64 data at input byte " + i);
       }

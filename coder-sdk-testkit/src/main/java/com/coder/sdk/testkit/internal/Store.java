@@ -42,9 +42,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fake deployment's state: users, organizations and their members, provisioner daemons,
- * provisioner jobs and their logs, and licenses. Every method is synchronized on the store, so
- * HTTP threads and the test thread see one consistent state. Timestamps come from the configured
- * clock, cut to microseconds as PostgreSQL stores them.
+ * provisioner jobs and their logs, and licenses. Every method is synchronized on the store, so HTTP
+ * threads and the test thread see one consistent state. Timestamps come from the configured clock,
+ * cut to microseconds as PostgreSQL stores them.
  */
 public final class Store {
   /** The user Coder's prebuilt workspaces run as; its jobs queue behind everyone else's. */
@@ -153,7 +153,14 @@ public final class Store {
 
     Organization toModel() {
       return new Organization(
-          id, name, displayName, description, icon, createdAt, updatedAt, isDefault,
+          id,
+          name,
+          displayName,
+          description,
+          icon,
+          createdAt,
+          updatedAt,
+          isDefault,
           defaultMemberRoles);
     }
   }
@@ -194,12 +201,11 @@ public final class Store {
   }
 
   /**
-   * Inserts an organization. The caller has checked the name's format; this checks uniqueness.
-   * The owner, who creates it, becomes its only member, with no organization roles.
+   * Inserts an organization. The caller has checked the name's format; this checks uniqueness. The
+   * owner, who creates it, becomes its only member, with no organization roles.
    */
   public synchronized Organization insertOrganization(
-      String name, String displayName, String description, String icon)
-      throws NameTakenException {
+      String name, String displayName, String description, String icon) throws NameTakenException {
     if (byName(name) != null) {
       throw new NameTakenException(name);
     }
@@ -539,8 +545,8 @@ public final class Store {
   }
 
   /**
-   * Replaces a member's organization roles, without duplicates and in name order as Coder's
-   * query stores them.
+   * Replaces a member's organization roles, without duplicates and in name order as Coder's query
+   * stores them.
    *
    * @throws UnknownRoleException if a role is not one of Coder's organization roles
    * @throws IllegalArgumentException if the user is not a member
@@ -582,9 +588,9 @@ public final class Store {
   public record MemberPage(List<OrganizationMemberWithUserData> members, long matched) {}
 
   /**
-   * Lists members as the paginated query does: ordered by user name ignoring case; after the
-   * member {@code afterId} names when set; then {@code offset} skipped and at most {@code limit}
-   * returned (0 for all).
+   * Lists members as the paginated query does: ordered by user name ignoring case; after the member
+   * {@code afterId} names when set; then {@code offset} skipped and at most {@code limit} returned
+   * (0 for all).
    */
   public synchronized MemberPage memberPage(
       UUID organization, @Nullable UUID afterId, int offset, int limit) {
@@ -595,8 +601,9 @@ public final class Store {
     if (afterId != null) {
       UserRow cursor = users.get(afterId);
       String after = cursor == null ? null : cursor.username.toLowerCase(Locale.ROOT);
-      all.removeIf(member -> after == null
-          || member.username().toLowerCase(Locale.ROOT).compareTo(after) <= 0);
+      all.removeIf(
+          member ->
+              after == null || member.username().toLowerCase(Locale.ROOT).compareTo(after) <= 0);
     }
     int from = Math.min(offset, all.size());
     int to = limit == 0 ? all.size() : (int) Math.min((long) from + limit, all.size());
@@ -642,8 +649,10 @@ public final class Store {
     final List<String> provisioners;
     final Instant createdAt;
     final long order;
+
     /** While true the daemon reports in continuously: it was last seen now. */
     boolean heartbeat = true;
+
     @Nullable Instant lastSeenAt;
 
     DaemonRow(
@@ -666,12 +675,11 @@ public final class Store {
   }
 
   /**
-   * Registers a daemon in an organization, authenticated with the pre-shared key and reporting
-   * in from now on. Tags get Coder's defaults: without {@code scope} they become {@code
+   * Registers a daemon in an organization, authenticated with the pre-shared key and reporting in
+   * from now on. Tags get Coder's defaults: without {@code scope} they become {@code
    * scope=organization, owner=""}.
    *
-   * @throws IllegalArgumentException if the organization does not exist or the name is in use
-   *     there
+   * @throws IllegalArgumentException if the organization does not exist or the name is in use there
    */
   public synchronized ProvisionerDaemon registerDaemon(
       String organization, String name, Map<String, String> tags, List<String> provisioners) {
@@ -735,9 +743,9 @@ public final class Store {
   }
 
   /**
-   * Stops or resumes a daemon's reports. A daemon that reports is seen now; one that stopped
-   * keeps {@code lastSeenAt} and is offline once that is more than {@link #STALE_INTERVAL} ago,
-   * or when it is null (never seen).
+   * Stops or resumes a daemon's reports. A daemon that reports is seen now; one that stopped keeps
+   * {@code lastSeenAt} and is offline once that is more than {@link #STALE_INTERVAL} ago, or when
+   * it is null (never seen).
    */
   public synchronized ProvisionerDaemon setDaemonSeen(
       UUID id, boolean heartbeat, @Nullable Instant lastSeenAt) {
@@ -885,8 +893,8 @@ public final class Store {
   }
 
   /**
-   * Coder's tag matching: untagged sets match only exactly; otherwise every pair of {@code
-   * subset} must be in {@code superset}.
+   * Coder's tag matching: untagged sets match only exactly; otherwise every pair of {@code subset}
+   * must be in {@code superset}.
    */
   static boolean tagsetContains(Map<String, String> superset, Map<String, String> subset) {
     if (subset.equals(UNTAGGED)) {
@@ -1010,10 +1018,11 @@ public final class Store {
     for (JobRow other : jobs.values()) {
       if (type.equals(ProvisionerJobType.TEMPLATE_VERSION_IMPORT)
           && other.type.equals(type)
-          && java.util.Objects.equals(
-              other.input.templateVersionId(), input.templateVersionId())) {
+          && java.util.Objects.equals(other.input.templateVersionId(), input.templateVersionId())) {
         throw new IllegalArgumentException(
-            "template version " + input.templateVersionId() + " already has import job "
+            "template version "
+                + input.templateVersionId()
+                + " already has import job "
                 + other.id);
       }
       if (input.workspaceBuildId() != null
@@ -1094,8 +1103,8 @@ public final class Store {
   }
 
   /**
-   * Cancels a job as Coder's cancel endpoints do: a pending job becomes canceled at once; a
-   * running one becomes canceling until it is completed or failed.
+   * Cancels a job as Coder's cancel endpoints do: a pending job becomes canceled at once; a running
+   * one becomes canceling until it is completed or failed.
    */
   public synchronized ProvisionerJob cancel(UUID id) {
     JobRow job = requireJob(id);
@@ -1194,18 +1203,22 @@ public final class Store {
   // Provisioner job logs
 
   /**
-   * Writes a log line for a job its daemon is running, with the next deployment-wide ID, and
-   * sends it to the streams that follow the job.
+   * Writes a log line for a job its daemon is running, with the next deployment-wide ID, and sends
+   * it to the streams that follow the job.
    *
-   * @throws IllegalStateException if the job has not started or has completed: only a running
-   *     job's daemon writes logs
+   * @throws IllegalStateException if the job has not started or has completed: only a running job's
+   *     daemon writes logs
    */
   public synchronized ProvisionerJobLog appendLog(
       UUID id, LogSource source, LogLevel level, String stage, String output) {
     JobRow job = requireJob(id);
     if (job.startedAt == null || job.completedAt != null) {
       throw new JobStateException(
-          "job " + id + " is " + job.status() + "; only a started job that has not completed "
+          "job "
+              + id
+              + " is "
+              + job.status()
+              + "; only a started job that has not completed "
               + "writes logs");
     }
     return logs.append(id, now(), source, level, stage, output);
