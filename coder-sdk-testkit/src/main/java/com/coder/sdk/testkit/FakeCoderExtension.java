@@ -61,8 +61,9 @@ public final class FakeCoderExtension
     Class<?> annotated = annotatedClass(context).orElse(null);
     ExtensionContext current = context;
     while (current.getParent().isPresent()) {
-      boolean classLevel = current.getTestMethod().isEmpty() && current.getTestClass().isPresent();
-      if (classLevel && (annotated == null || current.getTestClass().get() == annotated)) {
+      Class<?> testClass = current.getTestClass().orElse(null);
+      boolean classLevel = current.getTestMethod().isEmpty() && testClass != null;
+      if (classLevel && (annotated == null || testClass == annotated)) {
         return current;
       }
       current = current.getParent().get();

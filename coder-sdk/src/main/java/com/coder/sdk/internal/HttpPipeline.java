@@ -344,7 +344,11 @@ public final class HttpPipeline implements AutoCloseable {
       return new Step<>(null, null, wait);
     }
 
+    /** Returns the value of a step made by {@link #done}; decoders never produce null. */
     T value() {
+      if (value == null) {
+        throw new IllegalStateException("the step has no value: it failed or waits to retry");
+      }
       return value;
     }
   }

@@ -205,7 +205,7 @@ public final class EntitlementsCalculator {
     }
 
     expiryWarning(terms, now, trial, warnings);
-    Grant agents = features.get("managed_agent_limit");
+    Grant agents = seeded(features, "managed_agent_limit");
     if (hasLicense && agents.usagePeriod != null) {
       features.put(
           "managed_agent_limit",
@@ -223,7 +223,7 @@ public final class EntitlementsCalculator {
 
   private static void usageWarnings(
       Map<String, Grant> features, long activeUsers, List<String> warnings) {
-    Grant users = features.get("user_limit");
+    Grant users = seeded(features, "user_limit");
     if (users.limit != null && activeUsers > users.limit) {
       warnings.add(
           "Your deployment has "
@@ -240,7 +240,7 @@ public final class EntitlementsCalculator {
               + " is expired.");
     }
     for (String name : FEATURES) {
-      Grant grant = features.get(name);
+      Grant grant = seeded(features, name);
       if (OWN_WARNINGS.contains(name) || !grant.enabled) {
         continue;
       }
@@ -305,6 +305,15 @@ public final class EntitlementsCalculator {
 
   private static boolean enabledWhenGranted(String name) {
     return CONFIGURED.contains(name) || ALWAYS_ENABLED.contains(name);
+  }
+
+  /** Returns the grant of a feature or the user limit, which {@link #compute} seeds first. */
+  private static Grant seeded(Map<String, Grant> features, String name) {
+    Grant grant = features.get(name);
+    if (grant == null) {
+      throw new IllegalStateException("no grant was seeded for " + name);
+    }
+    return grant;
   }
 
   /** Keeps the better of two grants of a feature, as Coder merges licenses. */

@@ -160,7 +160,10 @@ public final class GoText {
       if (number.isEmpty() || number.equals(".")) {
         return null;
       }
-      long unit = UNIT_NANOS.get(term.group(2));
+      Long unit = UNIT_NANOS.get(term.group(2));
+      if (unit == null) {
+        return null;
+      }
       nanos = nanos.add(new BigDecimal(number).multiply(BigDecimal.valueOf(unit)));
       at = term.end();
     }

@@ -34,6 +34,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -176,7 +177,7 @@ public final class Store {
 
   /** Returns the default organization. */
   public synchronized Organization defaultOrganization() {
-    return orgs.get(defaultOrgId).toModel();
+    return orgRow(defaultOrgId).toModel();
   }
 
   /** Returns the organizations that are not deleted, in the order they were created. */
@@ -321,6 +322,24 @@ public final class Store {
     return byName(reference);
   }
 
+  /** Returns the row of an organization that callers have already looked up by reference. */
+  private OrgRow orgRow(UUID id) {
+    OrgRow row = orgs.get(id);
+    if (row == null) {
+      throw new IllegalArgumentException("no organization has ID " + id);
+    }
+    return row;
+  }
+
+  /** Returns the row of a user known to exist, such as an organization member. */
+  private UserRow userRow(UUID id) {
+    UserRow row = users.get(id);
+    if (row == null) {
+      throw new IllegalArgumentException("no user has ID " + id);
+    }
+    return row;
+  }
+
   private @Nullable OrgRow byName(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     for (OrgRow row : orgs.values()) {
@@ -394,6 +413,12 @@ public final class Store {
 
     UnknownRoleException(String role, UUID organization) {
       super(GoText.quote(role + ":" + organization) + " is not a supported role");
+    }
+
+    /** Returns the message, which the constructor always sets. */
+    @Override
+    public String getMessage() {
+      return Objects.requireNonNull(super.getMessage());
     }
   }
 
@@ -530,7 +555,7 @@ public final class Store {
    */
   public synchronized OrganizationMember addMember(UUID organization, UUID user)
       throws MemberExistsException {
-    OrgRow org = orgs.get(organization);
+    OrgRow org = orgRow(organization);
     if (org.members.containsKey(user)) {
       throw new MemberExistsException();
     }
@@ -541,7 +566,7 @@ public final class Store {
 
   /** Removes a user from an organization; false if the user was not a member. */
   public synchronized boolean removeMember(UUID organization, UUID user) {
-    return orgs.get(organization).members.remove(user) != null;
+    return orgRow(organization).members.remove(user) != null;
   }
 
   /**
@@ -553,7 +578,7 @@ public final class Store {
    */
   public synchronized OrganizationMember updateMemberRoles(
       UUID organization, UUID user, List<String> roles) throws UnknownRoleException {
-    OrgRow org = orgs.get(organization);
+    OrgRow org = orgRow(organization);
     MemberRow member = org.members.get(user);
     if (member == null) {
       throw new IllegalArgumentException("user " + user + " is not a member of " + org.name);
@@ -571,14 +596,14 @@ public final class Store {
   /** Returns a member with the user's profile, or empty if the user is not a member. */
   public synchronized Optional<OrganizationMemberWithUserData> member(
       UUID organization, UUID user) {
-    OrgRow org = orgs.get(organization);
+    OrgRow org = orgRow(organization);
     MemberRow member = org.members.get(user);
     return member == null ? Optional.empty() : Optional.of(memberData(org, user, member));
   }
 
   /** Returns an organization's members in the order they joined, as the old listing does. */
   public synchronized List<OrganizationMemberWithUserData> members(UUID organization) {
-    OrgRow org = orgs.get(organization);
+    OrgRow org = orgRow(organization);
     List<OrganizationMemberWithUserData> result = new ArrayList<>();
     org.members.forEach((user, member) -> result.add(memberData(org, user, member)));
     return result;
@@ -594,7 +619,7 @@ public final class Store {
    */
   public synchronized MemberPage memberPage(
       UUID organization, @Nullable UUID afterId, int offset, int limit) {
-    OrgRow org = orgs.get(organization);
+    OrgRow org = orgRow(organization);
     List<OrganizationMemberWithUserData> all = new ArrayList<>();
     org.members.forEach((user, member) -> all.add(memberData(org, user, member)));
     all.sort(Comparator.comparing(member -> member.username().toLowerCase(Locale.ROOT)));
@@ -616,7 +641,7 @@ public final class Store {
   }
 
   private OrganizationMemberWithUserData memberData(OrgRow org, UUID user, MemberRow member) {
-    UserRow row = users.get(user);
+    UserRow row = userRow(user);
     return new OrganizationMemberWithUserData(
         user,
         org.id,
@@ -996,6 +1021,12 @@ public final class Store {
 
     UnknownStatusException(String enumName, String status) {
       super("pq: invalid input value for enum " + enumName + ": " + GoText.quote(status));
+    }
+
+    /** Returns the message, which the constructor always sets. */
+    @Override
+    public String getMessage() {
+      return Objects.requireNonNull(super.getMessage());
     }
   }
 
