@@ -10,10 +10,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The floor: the fields of a provisioner job in a plain mutable class, decoded by Jackson databind
- * with its defaults and the JSR-310 module. Nothing is validated, copied or made immutable.
+ * with its defaults and the JSR-310 module. Nothing is validated, copied or made immutable, so any
+ * object field is null when the answer omits it or sends {@code null}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public final class FloorJob {
@@ -25,40 +27,40 @@ public final class FloorJob {
           .build();
 
   @JsonProperty("id")
-  public UUID id;
+  public @Nullable UUID id;
 
   @JsonProperty("created_at")
-  public Instant createdAt;
+  public @Nullable Instant createdAt;
 
   @JsonProperty("started_at")
-  public Instant startedAt;
+  public @Nullable Instant startedAt;
 
   @JsonProperty("completed_at")
-  public Instant completedAt;
+  public @Nullable Instant completedAt;
 
   @JsonProperty("canceled_at")
-  public Instant canceledAt;
+  public @Nullable Instant canceledAt;
 
   @JsonProperty("error")
-  public String error;
+  public @Nullable String error;
 
   @JsonProperty("error_code")
-  public String errorCode;
+  public @Nullable String errorCode;
 
   @JsonProperty("status")
-  public String status;
+  public @Nullable String status;
 
   @JsonProperty("worker_id")
-  public UUID workerId;
+  public @Nullable UUID workerId;
 
   @JsonProperty("worker_name")
-  public String workerName;
+  public @Nullable String workerName;
 
   @JsonProperty("file_id")
-  public UUID fileId;
+  public @Nullable UUID fileId;
 
   @JsonProperty("tags")
-  public Map<String, String> tags;
+  public @Nullable Map<String, String> tags;
 
   @JsonProperty("queue_position")
   public int queuePosition;
@@ -67,22 +69,22 @@ public final class FloorJob {
   public int queueSize;
 
   @JsonProperty("organization_id")
-  public UUID organizationId;
+  public @Nullable UUID organizationId;
 
   @JsonProperty("initiator_id")
-  public UUID initiatorId;
+  public @Nullable UUID initiatorId;
 
   @JsonProperty("input")
-  public Input input;
+  public @Nullable Input input;
 
   @JsonProperty("type")
-  public String type;
+  public @Nullable String type;
 
   @JsonProperty("available_workers")
-  public List<UUID> availableWorkers;
+  public @Nullable List<UUID> availableWorkers;
 
   @JsonProperty("metadata")
-  public Metadata metadata;
+  public @Nullable Metadata metadata;
 
   @JsonProperty("logs_overflowed")
   public boolean logsOverflowed;
@@ -91,71 +93,71 @@ public final class FloorJob {
   @JsonIgnoreProperties(ignoreUnknown = true)
   public static final class Input {
     @JsonProperty("template_version_id")
-    public UUID templateVersionId;
+    public @Nullable UUID templateVersionId;
 
     @JsonProperty("workspace_build_id")
-    public UUID workspaceBuildId;
+    public @Nullable UUID workspaceBuildId;
 
     @JsonProperty("error")
-    public String error;
+    public @Nullable String error;
   }
 
   /** The job's template and workspace. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public static final class Metadata {
     @JsonProperty("template_version_name")
-    public String templateVersionName;
+    public @Nullable String templateVersionName;
 
     @JsonProperty("template_id")
-    public UUID templateId;
+    public @Nullable UUID templateId;
 
     @JsonProperty("template_name")
-    public String templateName;
+    public @Nullable String templateName;
 
     @JsonProperty("template_display_name")
-    public String templateDisplayName;
+    public @Nullable String templateDisplayName;
 
     @JsonProperty("template_icon")
-    public String templateIcon;
+    public @Nullable String templateIcon;
 
     @JsonProperty("workspace_id")
-    public UUID workspaceId;
+    public @Nullable UUID workspaceId;
 
     @JsonProperty("workspace_name")
-    public String workspaceName;
+    public @Nullable String workspaceName;
 
     @JsonProperty("workspace_build_transition")
-    public String workspaceBuildTransition;
+    public @Nullable String workspaceBuildTransition;
   }
 
   /** An organization with the same treatment. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public static final class FloorOrganization {
     @JsonProperty("id")
-    public UUID id;
+    public @Nullable UUID id;
 
     @JsonProperty("name")
-    public String name;
+    public @Nullable String name;
 
     @JsonProperty("display_name")
-    public String displayName;
+    public @Nullable String displayName;
 
     @JsonProperty("description")
-    public String description;
+    public @Nullable String description;
 
     @JsonProperty("icon")
-    public String icon;
+    public @Nullable String icon;
 
     @JsonProperty("created_at")
-    public Instant createdAt;
+    public @Nullable Instant createdAt;
 
     @JsonProperty("updated_at")
-    public Instant updatedAt;
+    public @Nullable Instant updatedAt;
 
     @JsonProperty("is_default")
     public boolean isDefault;
 
     @JsonProperty("default_org_member_roles")
-    public List<String> defaultOrgMemberRoles;
+    public @Nullable List<String> defaultOrgMemberRoles;
   }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A minimal HTTP server on loopback that answers fixed bytes, and counts the connections each kind
@@ -27,7 +28,8 @@ public final class LoopbackServer implements AutoCloseable {
    * the organization, and the file {@code jobsFile} (when not null) for the job list of the
    * organization named {@code large}.
    */
-  public LoopbackServer(byte[] jobs, byte[] organization, Path jobsFile) throws IOException {
+  public LoopbackServer(byte[] jobs, byte[] organization, @Nullable Path jobsFile)
+      throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     server.setExecutor(executor);
     server.createContext(
@@ -54,7 +56,7 @@ public final class LoopbackServer implements AutoCloseable {
     server.start();
   }
 
-  private void count(String userAgent, int port) {
+  private void count(@Nullable String userAgent, int port) {
     if (userAgent != null && userAgent.contains("coder-java-sdk")) {
       sdkPorts.add(port);
     } else {

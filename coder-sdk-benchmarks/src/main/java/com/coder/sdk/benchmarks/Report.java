@@ -88,14 +88,24 @@ final class Report {
 
   /** Adds the peak-heap ratios. */
   void addMemory(Map<String, Integer> smallestHeapMb) {
-    double floor = smallestHeapMb.get("floor");
-    ratios.add(new Ratio("peak heap, SDK", smallestHeapMb.get("sdk") / floor, 0, 1.0));
+    double floor = measured(smallestHeapMb, "floor");
+    ratios.add(new Ratio("peak heap, SDK", measured(smallestHeapMb, "sdk") / floor, 0, 1.0));
     ratios.add(
         new Ratio(
             "peak heap, body read as String",
-            smallestHeapMb.get("floor-string") / floor,
+            measured(smallestHeapMb, "floor-string") / floor,
             0,
             Double.NaN));
+  }
+
+  /** Returns a contender's result; each runner reports every contender it knows. */
+  private static <T extends Number> double measured(Map<String, T> results, String contender) {
+    T value = results.get(contender);
+    if (value == null) {
+      throw new IllegalArgumentException(
+          "no result for " + contender + "; the run reported " + results.keySet());
+    }
+    return value.doubleValue();
   }
 
   /** Adds the start-up ratio. */
@@ -103,7 +113,7 @@ final class Report {
     ratios.add(
         new Ratio(
             "start-up to first answer",
-            medianMillis.get("sdk") / medianMillis.get("floor"),
+            measured(medianMillis, "sdk") / measured(medianMillis, "floor"),
             0,
             Double.NaN));
   }
