@@ -459,6 +459,10 @@ public final class CoderClient implements AutoCloseable {
      * Sets how many idle connections the SDK's own client keeps for reuse, for 5 minutes each.
      * Default 16: enough for 16 threads sharing the client to reuse their connections instead of
      * opening new ones. Ignored when {@link #okHttpClient} is given; that client's pool is used.
+     *
+     * @param maxIdleConnections how many idle connections to keep; 0 closes each one after its call
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxIdleConnections} is negative
      */
     public Builder maxIdleConnections(int maxIdleConnections) {
       if (maxIdleConnections < 0) {
@@ -472,6 +476,9 @@ public final class CoderClient implements AutoCloseable {
     /**
      * Sets when failed calls are sent again. Default {@link RetryPolicy#defaults()}: 3 attempts,
      * backoff from 500 ms to 8 s, within 2 minutes; {@link RetryPolicy#none()} turns retries off.
+     *
+     * @param policy which failures to retry, how often, and how long to wait between attempts
+     * @return this builder
      */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = Objects.requireNonNull(policy, "policy == null");
@@ -484,6 +491,9 @@ public final class CoderClient implements AutoCloseable {
      * Records appear only if that logger is enabled for debug output, for example with {@code
      * com.coder.sdk.http.level = FINE} in a {@code java.util.logging} configuration. Default {@link
      * HttpLogLevel#NONE}.
+     *
+     * @param level how much of each exchange to log
+     * @return this builder
      */
     public Builder logging(HttpLogLevel level) {
       this.logLevel = Objects.requireNonNull(level, "level == null");
@@ -494,6 +504,8 @@ public final class CoderClient implements AutoCloseable {
      * Trusts the certificate authorities in a PEM file, in addition to the JDK's, for a deployment
      * whose certificate a private CA signed. Can be called more than once.
      *
+     * @param pemFile a file of one or more PEM certificates ({@code BEGIN CERTIFICATE})
+     * @return this builder
      * @throws IllegalArgumentException if the file holds no PEM certificate
      * @throws java.io.UncheckedIOException if it cannot be read
      */
@@ -507,7 +519,10 @@ public final class CoderClient implements AutoCloseable {
      * Trusts the certificates of a key store's trusted-certificate entries, in addition to the
      * JDK's certificate authorities. Can be called more than once.
      *
-     * @throws IllegalArgumentException if the store holds no trusted certificate entry
+     * @param trustStore a loaded key store; only its trusted-certificate entries are read
+     * @return this builder
+     * @throws IllegalArgumentException if the store is not loaded or holds no trusted certificate
+     *     entry
      */
     public Builder trustCertificates(KeyStore trustStore) {
       Objects.requireNonNull(trustStore, "trustStore == null");
@@ -520,6 +535,9 @@ public final class CoderClient implements AutoCloseable {
      * after the client's own certificate; the key must be unencrypted PEM, PKCS#8 ({@code BEGIN
      * PRIVATE KEY}) or RSA PKCS#1 ({@code BEGIN RSA PRIVATE KEY}).
      *
+     * @param certificatePem the client's PEM certificate, optionally followed by intermediates
+     * @param privateKeyPem the certificate's unencrypted PEM private key
+     * @return this builder
      * @throws IllegalArgumentException if a file is not in a supported form
      * @throws java.io.UncheckedIOException if a file cannot be read
      */
@@ -535,6 +553,10 @@ public final class CoderClient implements AutoCloseable {
     /**
      * Presents the client certificate of a key store (such as a PKCS#12 file loaded with {@link
      * KeyStore#load}) for mutual TLS; {@code password} unlocks its key entry.
+     *
+     * @param keyStore a loaded key store with the client's private key entry
+     * @param password the key entry's password; copied, so the caller may clear its array
+     * @return this builder
      */
     public Builder clientCertificate(KeyStore keyStore, char[] password) {
       this.clientKeyStore = Objects.requireNonNull(keyStore, "keyStore == null");
@@ -545,6 +567,9 @@ public final class CoderClient implements AutoCloseable {
     /**
      * Sends every call through {@code proxy}. Default: the JVM's {@link java.net.ProxySelector},
      * which reads the {@code https.proxyHost} family of system properties.
+     *
+     * @param proxy the HTTP or SOCKS proxy to connect through, or {@link Proxy#NO_PROXY}
+     * @return this builder
      */
     public Builder proxy(Proxy proxy) {
       this.proxy = Objects.requireNonNull(proxy, "proxy == null");
@@ -554,6 +579,10 @@ public final class CoderClient implements AutoCloseable {
     /**
      * Answers the proxy's {@code 407} with Basic credentials, and sends them up front to an HTTP
      * proxy. The password is never logged or printed.
+     *
+     * @param user the proxy user name
+     * @param password the proxy password
+     * @return this builder
      */
     public Builder proxyCredentials(String user, String password) {
       Objects.requireNonNull(user, "user == null");
@@ -581,6 +610,8 @@ public final class CoderClient implements AutoCloseable {
      * Reads the variables of {@link #fromEnvironment()} from {@code variables} instead of the
      * process environment, for example from a file of settings or in a test.
      *
+     * @param variables the variables by name, such as {@code CODER_URL}
+     * @return this builder
      * @throws IllegalStateException naming each variable that is missing, empty or malformed
      */
     public Builder fromEnvironment(Map<String, String> variables) {

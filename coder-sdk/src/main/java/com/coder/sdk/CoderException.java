@@ -17,7 +17,10 @@ import org.jspecify.annotations.Nullable;
 public class CoderException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** How many times the call was sent; 1 unless the client retried it. */
   private int attempts = 1;
+
+  /** Why retrying stopped, empty for no reason, or null if the attempts were never recorded. */
   private @Nullable String retryNote;
 
   /**
@@ -40,8 +43,8 @@ public class CoderException extends RuntimeException {
   }
 
   /**
-   * Returns how many times the call was sent before it failed with this exception: 1 when it was
-   * not retried.
+   * {@return how many times the call was sent before it failed with this exception: 1 when it was
+   * not retried}
    */
   public final int attempts() {
     return attempts;

@@ -13,7 +13,10 @@ import java.time.Duration;
 public class CoderTimeoutException extends CoderTransportException {
   private static final long serialVersionUID = 1L;
 
+  /** The timeout that fired. */
   private final Timeout timeout;
+
+  /** The configured value of the timeout that fired. */
   private final Duration limit;
 
   /**
@@ -33,12 +36,12 @@ public class CoderTimeoutException extends CoderTransportException {
     this.limit = limit;
   }
 
-  /** Returns the timeout that fired. */
+  /** {@return the timeout that fired} */
   public Timeout timeout() {
     return timeout;
   }
 
-  /** Returns the configured value of the timeout that fired. */
+  /** {@return the configured value of the timeout that fired} */
   public Duration limit() {
     return limit;
   }
@@ -60,7 +63,9 @@ public class CoderTimeoutException extends CoderTransportException {
       this.setting = setting;
     }
 
-    /** Returns the name of the builder setting, such as {@code readTimeout}. */
+    /**
+     * {@return the name of the builder method that sets this timeout, such as {@code readTimeout}}
+     */
     public String setting() {
       return setting;
     }

@@ -50,6 +50,11 @@ public final class Licenses {
   /**
    * Adds a license without blocking; see {@link #add(String)}. The argument is checked at once, so
    * a blank license throws instead of failing the future.
+   *
+   * @param licenseJwt the license key, a JWT as Coder issues it
+   * @return a future of the license as stored; it fails with the exceptions {@link #add(String)}
+   *     throws
+   * @throws IllegalArgumentException if {@code licenseJwt} is blank
    */
   public CompletableFuture<License> addAsync(String licenseJwt) {
     return http.callAsync(addRequest(licenseJwt), License.class);
@@ -94,7 +99,12 @@ public final class Licenses {
     http.callForMessage(ApiRequest.delete("licenses", Integer.toString(id)));
   }
 
-  /** Refreshes entitlements without blocking; see {@link #refreshEntitlements()}. */
+  /**
+   * Refreshes entitlements without blocking; see {@link #refreshEntitlements()}.
+   *
+   * @return a future of the server's confirmation message; it fails with the exceptions {@link
+   *     #refreshEntitlements()} throws
+   */
   public CompletableFuture<Response> refreshEntitlementsAsync() {
     return http.callForMessageAsync(ApiRequest.post("licenses", "refresh-entitlements"));
   }

@@ -50,7 +50,11 @@ public final class Organizations {
     return http.callForList(ApiRequest.get("organizations"), Organization.class);
   }
 
-  /** Lists organizations without blocking; see {@link #list()}. */
+  /**
+   * Lists organizations without blocking; see {@link #list()}.
+   *
+   * @return a future of the organizations, in the server's order
+   */
   public CompletableFuture<List<Organization>> listAsync() {
     return http.callForListAsync(ApiRequest.get("organizations"), Organization.class);
   }
@@ -80,12 +84,20 @@ public final class Organizations {
   /**
    * Gets an organization without blocking; see {@link #get(String)}. Arguments are checked at once,
    * so a bad one throws instead of failing the future.
+   *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @return a future of the organization; it fails with the exceptions {@link #get(String)} throws
    */
   public CompletableFuture<Organization> getAsync(String organization) {
     return http.callAsync(getRequest(organization), Organization.class);
   }
 
-  /** Gets an organization by ID without blocking; see {@link #get(String)}. */
+  /**
+   * Gets an organization by ID without blocking; see {@link #get(String)}.
+   *
+   * @param organization the organization's ID
+   * @return a future of the organization
+   */
   public CompletableFuture<Organization> getAsync(UUID organization) {
     return getAsync(Arguments.organization(organization));
   }
@@ -109,6 +121,10 @@ public final class Organizations {
   /**
    * Creates an organization without blocking; see {@link #create(CreateOrganizationRequest)}. The
    * request is sent once: it is repeated only if the connection could not be opened.
+   *
+   * @param request the name and optional fields of the new organization
+   * @return a future of the organization as created; it fails with the exceptions {@link
+   *     #create(CreateOrganizationRequest)} throws
    */
   public CompletableFuture<Organization> createAsync(CreateOrganizationRequest request) {
     return http.callAsync(createRequest(request), Organization.class);
@@ -144,6 +160,11 @@ public final class Organizations {
   /**
    * Changes an organization without blocking; see {@link #update(String,
    * UpdateOrganizationRequest)}.
+   *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @param request the fields to change
+   * @return a future of the organization after the change; it fails with the exceptions {@link
+   *     #update(String, UpdateOrganizationRequest)} throws
    */
   public CompletableFuture<Organization> updateAsync(
       String organization, UpdateOrganizationRequest request) {
@@ -153,6 +174,10 @@ public final class Organizations {
   /**
    * Changes an organization named by ID without blocking; see {@link #update(String,
    * UpdateOrganizationRequest)}.
+   *
+   * @param organization the organization's ID
+   * @param request the fields to change
+   * @return a future of the organization after the change
    */
   public CompletableFuture<Organization> updateAsync(
       UUID organization, UpdateOrganizationRequest request) {
@@ -185,12 +210,23 @@ public final class Organizations {
     return delete(Arguments.organization(organization));
   }
 
-  /** Deletes an organization without blocking; see {@link #delete(String)}. */
+  /**
+   * Deletes an organization without blocking; see {@link #delete(String)}.
+   *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @return a future of the server's confirmation message; it fails with the exceptions {@link
+   *     #delete(String)} throws
+   */
   public CompletableFuture<Response> deleteAsync(String organization) {
     return http.callForMessageAsync(deleteRequest(organization));
   }
 
-  /** Deletes an organization named by ID without blocking; see {@link #delete(String)}. */
+  /**
+   * Deletes an organization named by ID without blocking; see {@link #delete(String)}.
+   *
+   * @param organization the organization's ID
+   * @return a future of the server's confirmation message
+   */
   public CompletableFuture<Response> deleteAsync(UUID organization) {
     return deleteAsync(Arguments.organization(organization));
   }

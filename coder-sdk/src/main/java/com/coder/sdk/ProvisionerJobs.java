@@ -109,24 +109,47 @@ public final class ProvisionerJobs {
   /**
    * Lists jobs without blocking; see {@link #list(String, ProvisionerJobFilter)}. Arguments are
    * checked at once, so a bad one throws instead of failing the future.
+   *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @param filter the criteria to send; {@link ProvisionerJobFilter#none()} for the server's
+   *     default
+   * @return a future of the matching jobs, newest first; it fails with the exceptions {@link
+   *     #list(String, ProvisionerJobFilter)} throws
    */
   public CompletableFuture<List<ProvisionerJob>> listAsync(
       String organization, ProvisionerJobFilter filter) {
     return http.callForListAsync(listRequest(organization, filter), ProvisionerJob.class);
   }
 
-  /** Lists jobs of an organization named by ID without blocking. */
+  /**
+   * Lists jobs of an organization named by ID without blocking; see {@link #list(String,
+   * ProvisionerJobFilter)}.
+   *
+   * @param organization the organization's ID
+   * @param filter the criteria to send
+   * @return a future of the matching jobs, newest first
+   */
   public CompletableFuture<List<ProvisionerJob>> listAsync(
       UUID organization, ProvisionerJobFilter filter) {
     return listAsync(Arguments.organization(organization), filter);
   }
 
-  /** Lists the organization's 50 newest jobs without blocking. */
+  /**
+   * Lists the organization's 50 newest jobs without blocking.
+   *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @return a future of up to 50 jobs, newest first
+   */
   public CompletableFuture<List<ProvisionerJob>> listAsync(String organization) {
     return listAsync(organization, ProvisionerJobFilter.none());
   }
 
-  /** Lists the 50 newest jobs of an organization named by ID without blocking. */
+  /**
+   * Lists the 50 newest jobs of an organization named by ID without blocking.
+   *
+   * @param organization the organization's ID
+   * @return a future of up to 50 jobs, newest first
+   */
   public CompletableFuture<List<ProvisionerJob>> listAsync(UUID organization) {
     return listAsync(Arguments.organization(organization), ProvisionerJobFilter.none());
   }
@@ -368,12 +391,24 @@ public final class ProvisionerJobs {
             + " endpoint is unknown");
   }
 
-  /** Gets one job without blocking; see {@link #get(String, UUID)}. */
+  /**
+   * Gets one job without blocking; see {@link #get(String, UUID)}.
+   *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @param job the job's ID
+   * @return a future of the job; it fails with the exceptions {@link #get(String, UUID)} throws
+   */
   public CompletableFuture<ProvisionerJob> getAsync(String organization, UUID job) {
     return http.callAsync(getRequest(organization, job), ProvisionerJob.class);
   }
 
-  /** Gets one job of an organization named by ID without blocking. */
+  /**
+   * Gets one job of an organization named by ID without blocking; see {@link #get(String, UUID)}.
+   *
+   * @param organization the organization's ID
+   * @param job the job's ID
+   * @return a future of the job
+   */
   public CompletableFuture<ProvisionerJob> getAsync(UUID organization, UUID job) {
     return getAsync(Arguments.organization(organization), job);
   }
