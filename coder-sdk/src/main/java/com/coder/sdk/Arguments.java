@@ -9,8 +9,8 @@ final class Arguments {
 
   /**
    * Checks an organization reference: an ID, a name, or {@code default}. The value is sent as one
-   * path segment, so characters such as {@code /} and {@code ?} cannot change the path, but the
-   * dot segments {@code .} and {@code ..}, which HTTP clients resolve, are refused.
+   * path segment, so characters such as {@code /} and {@code ?} cannot change the path, but the dot
+   * segments {@code .} and {@code ..}, which HTTP clients resolve, are refused.
    */
   static String organization(String organization) {
     Objects.requireNonNull(organization, "organization == null");

@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The server answered with a status other than 2xx.
  *
- * <p>Carries the status code, the method and path that were sent, and the server's {@link
- * Response} (message, detail and validations) when the body was Coder's error JSON. When the body
- * was something else, such as an HTML page from a proxy, {@link #response()} is empty and {@link
+ * <p>Carries the status code, the method and path that were sent, and the server's {@link Response}
+ * (message, detail and validations) when the body was Coder's error JSON. When the body was
+ * something else, such as an HTML page from a proxy, {@link #response()} is empty and {@link
  * #bodyExcerpt()} holds the start of it. Subclasses exist for the statuses callers usually branch
  * on:
  *
@@ -29,11 +29,21 @@ import org.jspecify.annotations.Nullable;
 public class CoderApiException extends CoderException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status code of the answer. */
   private final int statusCode;
+
+  /** The HTTP method of the call. */
   private final String method;
+
+  /** The path and query of the call. */
   private final String path;
+
   private final transient @Nullable Response response;
+
+  /** The start of the body as text. */
   private final String bodyExcerpt;
+
+  /** How long the server asked the client to wait, or null. */
   private final @Nullable Duration retryAfter;
 
   /**
@@ -64,49 +74,49 @@ public class CoderApiException extends CoderException {
     this.retryAfter = retryAfter;
   }
 
-  /** Returns the HTTP status code of the answer. */
+  /** {@return the HTTP status code of the answer} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** Returns the HTTP method of the call, for example {@code PATCH}. */
+  /** {@return the HTTP method of the call, for example {@code PATCH}} */
   public String method() {
     return method;
   }
 
-  /** Returns the path and query of the call, for example {@code /api/v2/organizations/data}. */
+  /** {@return the path and query of the call, for example {@code /api/v2/organizations/data}} */
   public String path() {
     return path;
   }
 
-  /** Returns the server's error body, or empty when the body was not Coder's error JSON. */
+  /** {@return the server's error body, or empty when the body was not Coder's error JSON} */
   public Optional<Response> response() {
     return Optional.ofNullable(response);
   }
 
-  /** Returns the server's message, or {@code ""} when the body was not Coder's error JSON. */
+  /** {@return the server's message, or {@code ""} when the body was not Coder's error JSON} */
   public String serverMessage() {
     return response == null ? "" : response.message();
   }
 
-  /** Returns the server's detail, or {@code ""} when it sent none. */
+  /** {@return the server's detail, or {@code ""} when it sent none} */
   public String detail() {
     return response == null ? "" : response.detail();
   }
 
-  /** Returns the fields the server rejected; empty when it listed none. */
+  /** {@return the fields the server rejected; empty when it listed none} */
   public List<ValidationError> validations() {
     return response == null ? List.of() : response.validations();
   }
 
-  /** Returns the start of the response body as text, at most a few hundred characters. */
+  /** {@return the start of the response body as text, at most a few hundred characters} */
   public String bodyExcerpt() {
     return bodyExcerpt;
   }
 
   /**
-   * Returns how long the server asked the client to wait before trying again ({@code
-   * Retry-After}); empty when it did not say.
+   * {@return how long the server asked the client to wait before trying again ({@code
+   * Retry-After}); empty when it did not say}
    */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);

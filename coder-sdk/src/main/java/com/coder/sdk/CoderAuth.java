@@ -34,8 +34,8 @@ public interface CoderAuth {
   /**
    * Sets the credential headers of one request.
    *
-   * @param headers the request's headers; {@link RequestHeaders#set} replaces a header of the
-   *     same name
+   * @param headers the request's headers; {@link RequestHeaders#set} replaces a header of the same
+   *     name
    */
   void authenticate(RequestHeaders headers);
 
@@ -44,23 +44,34 @@ public interface CoderAuth {
     /**
      * Sets a header, replacing any value it had.
      *
+     * @param name the header name
+     * @param value the header value
      * @throws IllegalArgumentException if the name or value cannot be sent in an HTTP header (the
      *     message never includes the value)
      */
     void set(String name, String value);
   }
 
-  /** Returns a scheme that runs this one, then {@code next}. */
+  /**
+   * {@return a scheme that runs this one, then {@code next}}
+   *
+   * @param next the scheme to run after this one
+   */
   default CoderAuth and(CoderAuth next) {
     return AuthSchemes.both(this, next);
   }
 
-  /** Returns a scheme that sends no credentials. */
+  /** {@return a scheme that sends no credentials} */
   static CoderAuth none() {
     return AuthSchemes.none();
   }
 
-  /** Sends {@code token} in the {@code Coder-Session-Token} header, as Coder's own clients do. */
+  /**
+   * Sends {@code token} in the {@code Coder-Session-Token} header, as Coder's own clients do.
+   *
+   * @param token the session token or API token
+   * @return the scheme
+   */
   static CoderAuth sessionToken(String token) {
     Objects.requireNonNull(token, "token == null");
     return sessionToken(() -> token);
@@ -69,6 +80,10 @@ public interface CoderAuth {
   /**
    * Sends the token that {@code tokens} returns, asked again for every request, in the {@code
    * Coder-Session-Token} header.
+   *
+   * @param tokens asked for the token on every request; it must not return null or a blank string,
+   *     or the call fails with {@link CoderException}
+   * @return the scheme
    */
   static CoderAuth sessionToken(Supplier<String> tokens) {
     return AuthSchemes.token(tokens, SESSION_TOKEN_HEADER, "", "CoderAuth.sessionToken(****)");
@@ -77,13 +92,22 @@ public interface CoderAuth {
   /**
    * Sends {@code token} as {@code Authorization: Bearer <token>}. Coder accepts this form in recent
    * releases; older servers read only {@code Coder-Session-Token}.
+   *
+   * @param token the session token or API token
+   * @return the scheme
    */
   static CoderAuth bearerToken(String token) {
     Objects.requireNonNull(token, "token == null");
     return bearerToken(() -> token);
   }
 
-  /** Sends the token that {@code tokens} returns, asked again per request, as a bearer token. */
+  /**
+   * Sends the token that {@code tokens} returns, asked again per request, as a bearer token.
+   *
+   * @param tokens asked for the token on every request; it must not return null or a blank string,
+   *     or the call fails with {@link CoderException}
+   * @return the scheme
+   */
   static CoderAuth bearerToken(Supplier<String> tokens) {
     return AuthSchemes.token(tokens, "Authorization", "Bearer ", "CoderAuth.bearerToken(****)");
   }
@@ -92,6 +116,9 @@ public interface CoderAuth {
    * Sends fixed extra headers, for example those an identity-aware proxy in front of Coder needs.
    * Their values are treated as secrets: they go only to the deployment's origin and are never
    * printed.
+   *
+   * @param headers header names and values; copied, so later changes to the map are not seen
+   * @return the scheme
    */
   static CoderAuth headers(Map<String, String> headers) {
     return AuthSchemes.fixedHeaders(headers);

@@ -10,10 +10,19 @@ import org.jspecify.annotations.Nullable;
 public class CoderDecodeException extends CoderException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status code of the answer. */
   private final int statusCode;
+
+  /** The HTTP method of the call. */
   private final String method;
+
+  /** The path and query of the call. */
   private final String path;
+
+  /** The answer's content type, or null. */
   private final @Nullable String contentType;
+
+  /** The start of the body as text. */
   private final String bodyExcerpt;
 
   /**
@@ -43,27 +52,27 @@ public class CoderDecodeException extends CoderException {
     this.bodyExcerpt = bodyExcerpt;
   }
 
-  /** Returns the HTTP status code of the answer. */
+  /** {@return the HTTP status code of the answer} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** Returns the HTTP method of the call. */
+  /** {@return the HTTP method of the call} */
   public String method() {
     return method;
   }
 
-  /** Returns the path and query of the call. */
+  /** {@return the path and query of the call} */
   public String path() {
     return path;
   }
 
-  /** Returns the answer's {@code Content-Type}, or null when it had none. */
+  /** {@return the answer's {@code Content-Type}, or null when it had none} */
   public @Nullable String contentType() {
     return contentType;
   }
 
-  /** Returns the start of the body as text, or {@code ""} when it was empty. */
+  /** {@return the start of the body as text, or {@code ""} when it was empty} */
   public String bodyExcerpt() {
     return bodyExcerpt;
   }

@@ -17,22 +17,34 @@ import org.jspecify.annotations.Nullable;
 public class CoderException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** How many times the call was sent; 1 unless the client retried it. */
   private int attempts = 1;
+
+  /** Why retrying stopped, empty for no reason, or null if the attempts were never recorded. */
   private @Nullable String retryNote;
 
-  /** Creates an exception with a message. */
+  /**
+   * Creates an exception with a message.
+   *
+   * @param message the exception message; must not contain credentials
+   */
   public CoderException(String message) {
     super(message);
   }
 
-  /** Creates an exception with a message and the failure that caused it. */
-  public CoderException(String message, Throwable cause) {
+  /**
+   * Creates an exception with a message and the failure that caused it, or null if none.
+   *
+   * @param message the exception message; must not contain credentials
+   * @param cause the failure that caused this one, or null
+   */
+  public CoderException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 
   /**
-   * Returns how many times the call was sent before it failed with this exception: 1 when it was
-   * not retried.
+   * {@return how many times the call was sent before it failed with this exception: 1 when it was
+   * not retried}
    */
   public final int attempts() {
     return attempts;

@@ -5,15 +5,18 @@ import java.time.Duration;
 /**
  * The call ran out of time. {@link #timeout()} names the timeout that fired and {@link #limit()}
  * its value, both also in the message: connecting ({@link CoderClient.Builder#connectTimeout}),
- * sending the request ({@link CoderClient.Builder#writeTimeout}), waiting for or reading the
- * answer ({@link CoderClient.Builder#readTimeout}), or the whole call ({@link
- * CoderClient.Builder#callTimeout}). Whether the server acted on the request is unknown, except
- * for {@link Timeout#CONNECT}, where it was never sent.
+ * sending the request ({@link CoderClient.Builder#writeTimeout}), waiting for or reading the answer
+ * ({@link CoderClient.Builder#readTimeout}), or the whole call ({@link
+ * CoderClient.Builder#callTimeout}). Whether the server acted on the request is unknown, except for
+ * {@link Timeout#CONNECT}, where it was never sent.
  */
 public class CoderTimeoutException extends CoderTransportException {
   private static final long serialVersionUID = 1L;
 
+  /** The timeout that fired. */
   private final Timeout timeout;
+
+  /** The configured value of the timeout that fired. */
   private final Duration limit;
 
   /**
@@ -33,12 +36,12 @@ public class CoderTimeoutException extends CoderTransportException {
     this.limit = limit;
   }
 
-  /** Returns the timeout that fired. */
+  /** {@return the timeout that fired} */
   public Timeout timeout() {
     return timeout;
   }
 
-  /** Returns the configured value of the timeout that fired. */
+  /** {@return the configured value of the timeout that fired} */
   public Duration limit() {
     return limit;
   }
@@ -60,7 +63,9 @@ public class CoderTimeoutException extends CoderTransportException {
       this.setting = setting;
     }
 
-    /** Returns the name of the builder setting, such as {@code readTimeout}. */
+    /**
+     * {@return the name of the builder method that sets this timeout, such as {@code readTimeout}}
+     */
     public String setting() {
       return setting;
     }

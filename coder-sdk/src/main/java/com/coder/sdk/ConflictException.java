@@ -8,7 +8,17 @@ import org.jspecify.annotations.Nullable;
 public class ConflictException extends CoderApiException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; see {@link CoderApiException} for the parameters. */
+  /**
+   * Creates the exception.
+   *
+   * @param message the exception message; must not contain credentials
+   * @param statusCode the HTTP status code
+   * @param method the HTTP method sent
+   * @param path the path and query sent
+   * @param response the server's error body, or null when it was not Coder's JSON
+   * @param bodyExcerpt the start of the body as text, or {@code ""} when it was empty
+   * @param retryAfter how long the server asked the client to wait, or null when it did not say
+   */
   public ConflictException(
       String message,
       int statusCode,

@@ -25,7 +25,7 @@ public final class Deployment {
   }
 
   /**
-   * Returns the server's version and URLs. Sends {@code GET /api/v2/buildinfo}, which needs no
+   * {@return the server's version and URLs} Sends {@code GET /api/v2/buildinfo}, which needs no
    * token.
    */
   public BuildInfo buildInfo() {
@@ -33,7 +33,7 @@ public final class Deployment {
   }
 
   /**
-   * Returns what the deployment's licenses allow. Sends {@code GET /api/v2/entitlements}.
+   * {@return what the deployment's licenses allow} Sends {@code GET /api/v2/entitlements}.
    *
    * @throws NotFoundException on an open-source build, which has no entitlements route
    */
@@ -41,12 +41,21 @@ public final class Deployment {
     return http.call(ApiRequest.get("entitlements"), Entitlements.class);
   }
 
-  /** Returns the server's version and URLs without blocking; see {@link #buildInfo()}. */
+  /**
+   * Returns the server's version and URLs without blocking; see {@link #buildInfo()}.
+   *
+   * @return a future of the build information
+   */
   public CompletableFuture<BuildInfo> buildInfoAsync() {
     return http.callAsync(ApiRequest.get("buildinfo"), BuildInfo.class);
   }
 
-  /** Returns what the licenses allow without blocking; see {@link #entitlements()}. */
+  /**
+   * Returns what the licenses allow without blocking; see {@link #entitlements()}.
+   *
+   * @return a future of the entitlements; it fails with {@link NotFoundException} on an open-source
+   *     build
+   */
   public CompletableFuture<Entitlements> entitlementsAsync() {
     return http.callAsync(ApiRequest.get("entitlements"), Entitlements.class);
   }

@@ -9,8 +9,8 @@ package com.coder.sdk;
  * appear: header values are printed only for an allow-list of harmless headers ({@code
  * Content-Type}, {@code Retry-After}, the rate-limit headers and a few more); every other value,
  * {@code Coder-Session-Token}, {@code Authorization}, cookies and proxy credentials included, is
- * replaced by {@code ██}. Bodies have license JWTs, session tokens and fields named like
- * secrets masked, and are cut after 4 KiB.
+ * replaced by {@code ██}. Bodies have license JWTs, session tokens and fields named like secrets
+ * masked, and are cut after 4 KiB.
  */
 public enum HttpLogLevel {
   /** Logs nothing. The default. */

@@ -20,9 +20,9 @@ import java.util.concurrent.CompletableFuture;
  * }</pre>
  *
  * <p>To see what the licenses allow, read {@link Deployment#entitlements()}. Thread-safe. License
- * strings are never written to exception messages. Each method has an {@code ...Async} sibling
- * that returns a {@link CompletableFuture}; cancelling it cancels the HTTP call. {@code add} and
- * {@code refreshEntitlements} are POSTs, sent again only if the connection could not be opened.
+ * strings are never written to exception messages. Each method has an {@code ...Async} sibling that
+ * returns a {@link CompletableFuture}; cancelling it cancels the HTTP call. {@code add} and {@code
+ * refreshEntitlements} are POSTs, sent again only if the connection could not be opened.
  */
 public final class Licenses {
   private final HttpPipeline http;
@@ -37,9 +37,11 @@ public final class Licenses {
    *
    * @param licenseJwt the license as issued; surrounding whitespace, such as the newline at the end
    *     of a license file, is removed
+   * @return the license as stored, with its ID and claims
    * @throws BadRequestException if the license is malformed, expired, wrongly signed, or bound to
    *     another deployment
    * @throws ForbiddenException if the caller may not add licenses (normally only owners may)
+   * @throws IllegalArgumentException if {@code licenseJwt} is blank
    */
   public License add(String licenseJwt) {
     return http.call(addRequest(licenseJwt), License.class);
@@ -48,6 +50,11 @@ public final class Licenses {
   /**
    * Adds a license without blocking; see {@link #add(String)}. The argument is checked at once, so
    * a blank license throws instead of failing the future.
+   *
+   * @param licenseJwt the license key, a JWT as Coder issues it
+   * @return a future of the license as stored; it fails with the exceptions {@link #add(String)}
+   *     throws
+   * @throws IllegalArgumentException if {@code licenseJwt} is blank
    */
   public CompletableFuture<License> addAsync(String licenseJwt) {
     return http.callAsync(addRequest(licenseJwt), License.class);
@@ -75,12 +82,18 @@ public final class Licenses {
    *       + (license.isTrial() ? " (trial)" : ""));
    * }
    * }</pre>
+   *
+   * @return the licenses, in the server's order
    */
   public List<License> list() {
     return http.callForList(ApiRequest.get("licenses"), License.class);
   }
 
-  /** Lists the installed licenses without blocking; see {@link #list()}. */
+  /**
+   * Lists the installed licenses without blocking; see {@link #list()}.
+   *
+   * @return a future of the installed licenses
+   */
   public CompletableFuture<List<License>> listAsync() {
     return http.callForListAsync(ApiRequest.get("licenses"), License.class);
   }
@@ -98,12 +111,21 @@ public final class Licenses {
   /**
    * Removes a license without blocking; see {@link #delete(int)}. The future completes with {@code
    * null} once the server has removed it.
+   *
+   * @param id the license's numeric {@link License#id()}
+   * @return a future that completes once the license is removed; it fails with {@link
+   *     NotFoundException} if no license has that ID
    */
   public CompletableFuture<Void> deleteAsync(int id) {
     return http.callForMessageAsync(deleteRequest(id)).thenAccept(message -> {});
   }
 
-  /** Refreshes entitlements without blocking; see {@link #refreshEntitlements()}. */
+  /**
+   * Refreshes entitlements without blocking; see {@link #refreshEntitlements()}.
+   *
+   * @return a future of the server's confirmation message; it fails with the exceptions {@link
+   *     #refreshEntitlements()} throws
+   */
   public CompletableFuture<Response> refreshEntitlementsAsync() {
     return http.callForMessageAsync(ApiRequest.post("licenses", "refresh-entitlements"));
   }

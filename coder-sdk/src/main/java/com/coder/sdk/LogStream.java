@@ -10,10 +10,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The log of a running provisioner job, delivered line by line as the server writes it, from
- * {@link ProvisionerJobs#followLogs}. Lines arrive in order of their ID, each once; iteration
- * blocks until the next line arrives, and ends when the job completes and the server closes the
- * stream.
+ * The log of a running provisioner job, delivered line by line as the server writes it, from {@link
+ * ProvisionerJobs#followLogs}. Lines arrive in order of their ID, each once; iteration blocks until
+ * the next line arrives, and ends when the job completes and the server closes the stream.
  *
  * <pre>{@code
  * try (LogStream logs = client.provisionerJobs().followLogs(job)) {
@@ -38,7 +37,7 @@ public final class LogStream implements AutoCloseable, Iterable<ProvisionerJobLo
     this.lastId = afterId;
   }
 
-  /** Returns the ID of the last line delivered, or the starting ID if none was. */
+  /** {@return the ID of the last line delivered, or the starting ID if none was} */
   public long lastId() {
     return lastId;
   }
@@ -104,10 +103,10 @@ public final class LogStream implements AutoCloseable, Iterable<ProvisionerJobLo
 
       @Override
       public ProvisionerJobLog next() {
-        if (!hasNext()) {
+        ProvisionerJobLog line = hasNext() ? next : null;
+        if (line == null) {
           throw new NoSuchElementException();
         }
-        ProvisionerJobLog line = next;
         next = null;
         return line;
       }

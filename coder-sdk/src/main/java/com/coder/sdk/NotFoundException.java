@@ -4,11 +4,24 @@ import com.coder.sdk.model.Response;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
-/** 404 Not Found: the resource does not exist, or the caller may not see it (Coder reports unreadable resources as missing). */
+/**
+ * 404 Not Found: the resource does not exist, or the caller may not see it (Coder reports
+ * unreadable resources as missing).
+ */
 public class NotFoundException extends CoderApiException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; see {@link CoderApiException} for the parameters. */
+  /**
+   * Creates the exception.
+   *
+   * @param message the exception message; must not contain credentials
+   * @param statusCode the HTTP status code
+   * @param method the HTTP method sent
+   * @param path the path and query sent
+   * @param response the server's error body, or null when it was not Coder's JSON
+   * @param bodyExcerpt the start of the body as text, or {@code ""} when it was empty
+   * @param retryAfter how long the server asked the client to wait, or null when it did not say
+   */
   public NotFoundException(
       String message,
       int statusCode,

@@ -16,9 +16,9 @@ import java.util.concurrent.CompletableFuture;
  * CoderClient#organizations()}.
  *
  * <p>An organization is named by its ID, by its name (matched ignoring case), or by {@code
- * "default"} for the default organization. Reads work on every Coder build; creating, updating
- * and deleting need a deployment licensed for multiple organizations, and otherwise fail with
- * {@link ForbiddenException}.
+ * "default"} for the default organization. Reads work on every Coder build; creating, updating and
+ * deleting need a deployment licensed for multiple organizations, and otherwise fail with {@link
+ * ForbiddenException}.
  *
  * <pre>{@code
  * Organization org = client.organizations().create(
@@ -29,9 +29,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Thread-safe. Every method throws {@link CoderApiException} (or a subclass) when the server
  * refuses the call, and {@link CoderTransportException} when it cannot be reached. Each has an
- * {@code ...Async} sibling that runs the same call through OkHttp's dispatcher and returns a
- * {@link CompletableFuture} failing with those exceptions instead; cancelling the future cancels
- * the HTTP call.
+ * {@code ...Async} sibling that runs the same call through OkHttp's dispatcher and returns a {@link
+ * CompletableFuture} failing with those exceptions instead; cancelling the future cancels the HTTP
+ * call.
  */
 public final class Organizations {
   private final HttpPipeline http;
@@ -43,12 +43,18 @@ public final class Organizations {
   /**
    * Lists the organizations the caller may read: all of them for an owner, the caller's own for a
    * member. Sends {@code GET /api/v2/organizations}.
+   *
+   * @return the organizations, in the server's order
    */
   public List<Organization> list() {
     return http.callForList(ApiRequest.get("organizations"), Organization.class);
   }
 
-  /** Lists organizations without blocking; see {@link #list()}. */
+  /**
+   * Lists organizations without blocking; see {@link #list()}.
+   *
+   * @return a future of the organizations, in the server's order
+   */
   public CompletableFuture<List<Organization>> listAsync() {
     return http.callForListAsync(ApiRequest.get("organizations"), Organization.class);
   }
@@ -57,26 +63,41 @@ public final class Organizations {
    * Gets an organization by ID, name or {@code "default"}. Sends {@code GET
    * /api/v2/organizations/{organization}}.
    *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @return the organization
    * @throws NotFoundException if it does not exist or the caller may not read it
    */
   public Organization get(String organization) {
     return http.call(getRequest(organization), Organization.class);
   }
 
-  /** Gets an organization by ID; see {@link #get(String)}. */
+  /**
+   * Gets an organization by ID; see {@link #get(String)}.
+   *
+   * @param organization the organization's ID
+   * @return the organization
+   */
   public Organization get(UUID organization) {
     return get(Arguments.organization(organization));
   }
 
   /**
-   * Gets an organization without blocking; see {@link #get(String)}. Arguments are checked at
-   * once, so a bad one throws instead of failing the future.
+   * Gets an organization without blocking; see {@link #get(String)}. Arguments are checked at once,
+   * so a bad one throws instead of failing the future.
+   *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @return a future of the organization; it fails with the exceptions {@link #get(String)} throws
    */
   public CompletableFuture<Organization> getAsync(String organization) {
     return http.callAsync(getRequest(organization), Organization.class);
   }
 
-  /** Gets an organization by ID without blocking; see {@link #get(String)}. */
+  /**
+   * Gets an organization by ID without blocking; see {@link #get(String)}.
+   *
+   * @param organization the organization's ID
+   * @return a future of the organization
+   */
   public CompletableFuture<Organization> getAsync(UUID organization) {
     return getAsync(Arguments.organization(organization));
   }
@@ -85,11 +106,13 @@ public final class Organizations {
    * Creates an organization; the caller becomes its first member. Sends {@code POST
    * /api/v2/organizations}.
    *
+   * @param request the name and optional fields of the new organization
+   * @return the organization as created
    * @throws BadRequestException if the server rejects a field ({@link
    *     CoderApiException#validations()} names it) or the name is {@code default}
    * @throws ConflictException if an organization with that name exists (ignoring case)
-   * @throws ForbiddenException if the caller may not create organizations, or the deployment is
-   *     not licensed for multiple organizations
+   * @throws ForbiddenException if the caller may not create organizations, or the deployment is not
+   *     licensed for multiple organizations
    */
   public Organization create(CreateOrganizationRequest request) {
     return http.call(createRequest(request), Organization.class);
@@ -98,6 +121,10 @@ public final class Organizations {
   /**
    * Creates an organization without blocking; see {@link #create(CreateOrganizationRequest)}. The
    * request is sent once: it is repeated only if the connection could not be opened.
+   *
+   * @param request the name and optional fields of the new organization
+   * @return a future of the organization as created; it fails with the exceptions {@link
+   *     #create(CreateOrganizationRequest)} throws
    */
   public CompletableFuture<Organization> createAsync(CreateOrganizationRequest request) {
     return http.callAsync(createRequest(request), Organization.class);
@@ -107,6 +134,8 @@ public final class Organizations {
    * Changes the fields set in {@code request} and leaves the rest as they are. Sends {@code PATCH
    * /api/v2/organizations/{organization}}.
    *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @param request the fields to change
    * @return the organization after the change
    * @throws ConflictException if the new name is taken
    * @throws ForbiddenException if the deployment is not licensed for multiple organizations (the
@@ -117,7 +146,13 @@ public final class Organizations {
     return http.call(updateRequest(organization, request), Organization.class);
   }
 
-  /** Changes an organization named by ID; see {@link #update(String, UpdateOrganizationRequest)}. */
+  /**
+   * Changes an organization named by ID; see {@link #update(String, UpdateOrganizationRequest)}.
+   *
+   * @param organization the organization's ID
+   * @param request the fields to change
+   * @return the organization after the change
+   */
   public Organization update(UUID organization, UpdateOrganizationRequest request) {
     return update(Arguments.organization(organization), request);
   }
@@ -125,6 +160,11 @@ public final class Organizations {
   /**
    * Changes an organization without blocking; see {@link #update(String,
    * UpdateOrganizationRequest)}.
+   *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @param request the fields to change
+   * @return a future of the organization after the change; it fails with the exceptions {@link
+   *     #update(String, UpdateOrganizationRequest)} throws
    */
   public CompletableFuture<Organization> updateAsync(
       String organization, UpdateOrganizationRequest request) {
@@ -134,6 +174,10 @@ public final class Organizations {
   /**
    * Changes an organization named by ID without blocking; see {@link #update(String,
    * UpdateOrganizationRequest)}.
+   *
+   * @param organization the organization's ID
+   * @param request the fields to change
+   * @return a future of the organization after the change
    */
   public CompletableFuture<Organization> updateAsync(
       UUID organization, UpdateOrganizationRequest request) {
@@ -147,6 +191,7 @@ public final class Organizations {
    * than one, groups other than {@code Everyone}, or provisioner keys: it answers 500 and {@link
    * CoderApiException#detail()} counts what is left.
    *
+   * @param organization an organization ID, name, or {@code "default"}
    * @return the server's confirmation message
    * @throws BadRequestException for the default organization, which cannot be deleted
    * @throws ServerErrorException while resources remain in the organization
@@ -155,17 +200,33 @@ public final class Organizations {
     return http.callForMessage(deleteRequest(organization));
   }
 
-  /** Deletes an organization named by ID; see {@link #delete(String)}. */
+  /**
+   * Deletes an organization named by ID; see {@link #delete(String)}.
+   *
+   * @param organization the organization's ID
+   * @return the server's confirmation message
+   */
   public Response delete(UUID organization) {
     return delete(Arguments.organization(organization));
   }
 
-  /** Deletes an organization without blocking; see {@link #delete(String)}. */
+  /**
+   * Deletes an organization without blocking; see {@link #delete(String)}.
+   *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @return a future of the server's confirmation message; it fails with the exceptions {@link
+   *     #delete(String)} throws
+   */
   public CompletableFuture<Response> deleteAsync(String organization) {
     return http.callForMessageAsync(deleteRequest(organization));
   }
 
-  /** Deletes an organization named by ID without blocking; see {@link #delete(String)}. */
+  /**
+   * Deletes an organization named by ID without blocking; see {@link #delete(String)}.
+   *
+   * @param organization the organization's ID
+   * @return a future of the server's confirmation message
+   */
   public CompletableFuture<Response> deleteAsync(UUID organization) {
     return deleteAsync(Arguments.organization(organization));
   }

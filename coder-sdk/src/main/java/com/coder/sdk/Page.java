@@ -12,11 +12,18 @@ import java.util.List;
  */
 public record Page<T>(List<T> items, long offset, long totalCount) {
 
+  /**
+   * Creates a page; the SDK does so for each answer. The items are copied.
+   *
+   * @param items the items on this page, in the server's order
+   * @param offset the position of the first item in the whole listing
+   * @param totalCount the number of items in all pages, as the server counted them for this page
+   */
   public Page {
     items = List.copyOf(items);
   }
 
-  /** Returns true if items remain after this page. */
+  /** {@return true if items remain after this page} */
   public boolean hasNext() {
     return !items.isEmpty() && offset + items.size() < totalCount;
   }

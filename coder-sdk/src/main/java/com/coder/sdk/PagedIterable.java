@@ -11,8 +11,8 @@ import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A listing that the server returns in pages, fetched lazily: iterating asks for the next page
- * only when the items of the current one are used up.
+ * A listing that the server returns in pages, fetched lazily: iterating asks for the next page only
+ * when the items of the current one are used up.
  *
  * <pre>{@code
  * for (OrganizationMemberWithUserData member : client.members().list("default")) {
@@ -68,13 +68,13 @@ public final class PagedIterable<T> implements Iterable<T> {
     };
   }
 
-  /** Returns the items of all pages as a sequential stream that fetches pages as it goes. */
+  /** {@return the items of all pages as a sequential stream that fetches pages as it goes} */
   public Stream<T> stream() {
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
   }
 
-  /** Returns the pages themselves, each fetched when the iterator reaches it. */
+  /** {@return the pages themselves, each fetched when the iterator reaches it} */
   public Iterable<Page<T>> byPage() {
     return () ->
         new Iterator<>() {

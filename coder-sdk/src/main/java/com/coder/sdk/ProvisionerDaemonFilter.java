@@ -11,8 +11,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Narrows {@link ProvisionerDaemons#list(String, ProvisionerDaemonFilter)}. Only criteria that
- * were set are sent. Immutable and thread-safe.
+ * Narrows {@link ProvisionerDaemons#list(String, ProvisionerDaemonFilter)}. Only criteria that were
+ * set are sent. Immutable and thread-safe.
  *
  * <pre>{@code
  * ProvisionerDaemonFilter busy = ProvisionerDaemonFilter.builder()
@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param statuses the statuses to match (any of them); empty for all
  * @param tags the tags a daemon must carry; empty for no tag criterion
- * @param includeOffline whether daemons not seen recently are listed (the server leaves them out
- *     by default)
+ * @param includeOffline whether daemons not seen recently are listed (the server leaves them out by
+ *     default)
  * @param limit the maximum number of daemons, or null for the server's default
  */
 public record ProvisionerDaemonFilter(
@@ -35,6 +35,16 @@ public record ProvisionerDaemonFilter(
 
   private static final ProvisionerDaemonFilter NONE = builder().build();
 
+  /**
+   * Creates a filter; {@link #builder()} reads better. The collections are copied.
+   *
+   * @param statuses the statuses to match (any of them); empty for all
+   * @param tags the tags a daemon must carry; empty for no tag criterion
+   * @param includeOffline whether daemons not seen recently are listed (the server leaves them out
+   *     by default)
+   * @param limit the maximum number of daemons, or null for the server's default
+   * @throws IllegalArgumentException if {@code limit} is below 1
+   */
   public ProvisionerDaemonFilter {
     statuses = List.copyOf(statuses);
     tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
@@ -43,12 +53,16 @@ public record ProvisionerDaemonFilter(
     }
   }
 
-  /** Returns a filter that sets nothing. */
+  /** {@return a filter that sets nothing} */
   public static ProvisionerDaemonFilter none() {
     return NONE;
   }
 
-  /** Starts a filter with no criteria. */
+  /**
+   * Starts a filter with no criteria.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -62,7 +76,12 @@ public record ProvisionerDaemonFilter(
 
     private Builder() {}
 
-    /** Adds statuses to match; a daemon matches if it has any of them. */
+    /**
+     * Adds statuses to match; a daemon matches if it has any of them.
+     *
+     * @param statuses the statuses to add
+     * @return this builder
+     */
     public Builder status(ProvisionerDaemonStatus... statuses) {
       Objects.requireNonNull(statuses, "statuses == null");
       for (ProvisionerDaemonStatus status : statuses) {
@@ -71,7 +90,14 @@ public record ProvisionerDaemonFilter(
       return this;
     }
 
-    /** Requires daemons to carry tag {@code key} with {@code value}. */
+    /**
+     * Requires daemons to carry tag {@code key} with {@code value}.
+     *
+     * @param key the tag name; not empty
+     * @param value the tag value; may be empty
+     * @return this builder
+     * @throws IllegalArgumentException if {@code key} is empty
+     */
     public Builder tag(String key, String value) {
       Objects.requireNonNull(key, "tag key == null");
       Objects.requireNonNull(value, "value of tag \"" + key + "\" == null");
@@ -82,13 +108,23 @@ public record ProvisionerDaemonFilter(
       return this;
     }
 
-    /** Lists daemons that have not been seen recently too. */
+    /**
+     * Lists daemons that have not been seen recently too.
+     *
+     * @return this builder
+     */
     public Builder includeOffline() {
       this.includeOffline = true;
       return this;
     }
 
-    /** Returns at most {@code limit} daemons. */
+    /**
+     * Asks for at most {@code limit} daemons. Default: the server's limit.
+     *
+     * @param limit the maximum number of daemons, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code limit} is below 1
+     */
     public Builder limit(int limit) {
       if (limit < 1) {
         throw new IllegalArgumentException("limit must be at least 1, was " + limit);
@@ -97,7 +133,7 @@ public record ProvisionerDaemonFilter(
       return this;
     }
 
-    /** Returns the filter. */
+    /** {@return the filter} */
     public ProvisionerDaemonFilter build() {
       return new ProvisionerDaemonFilter(List.copyOf(statuses), tags, includeOffline, limit);
     }

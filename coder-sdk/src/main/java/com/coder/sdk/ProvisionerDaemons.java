@@ -33,6 +33,9 @@ public final class ProvisionerDaemons {
    * Lists the organization's daemons that match {@code filter}. Sends {@code GET
    * /api/v2/organizations/{organization}/provisionerdaemons} with only the criteria that were set.
    *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @param filter the criteria to send
+   * @return the matching daemons
    * @throws NotFoundException if the organization does not exist or the caller may not read it
    */
   public List<ProvisionerDaemon> list(String organization, ProvisionerDaemonFilter filter) {
@@ -42,17 +45,31 @@ public final class ProvisionerDaemons {
   /**
    * Lists the daemons of an organization named by ID; see {@link #list(String,
    * ProvisionerDaemonFilter)}.
+   *
+   * @param organization the organization's ID
+   * @param filter the criteria to send
+   * @return the matching daemons
    */
   public List<ProvisionerDaemon> list(UUID organization, ProvisionerDaemonFilter filter) {
     return list(Arguments.organization(organization), filter);
   }
 
-  /** Lists the organization's daemons that are online. */
+  /**
+   * Lists the organization's daemons that are online.
+   *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @return the online daemons
+   */
   public List<ProvisionerDaemon> list(String organization) {
     return list(organization, ProvisionerDaemonFilter.none());
   }
 
-  /** Lists the online daemons of an organization named by ID. */
+  /**
+   * Lists the online daemons of an organization named by ID.
+   *
+   * @param organization the organization's ID
+   * @return the online daemons
+   */
   public List<ProvisionerDaemon> list(UUID organization) {
     return list(Arguments.organization(organization), ProvisionerDaemonFilter.none());
   }
@@ -61,24 +78,44 @@ public final class ProvisionerDaemons {
    * Lists the organization's daemons that match {@code filter} without blocking; see {@link
    * #list(String, ProvisionerDaemonFilter)}. Bad arguments throw at once instead of failing the
    * future.
+   *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @param filter the criteria to send; only those that were set are sent
+   * @return a future of the matching daemons
    */
   public CompletableFuture<List<ProvisionerDaemon>> listAsync(
       String organization, ProvisionerDaemonFilter filter) {
     return http.callForListAsync(listRequest(organization, filter), ProvisionerDaemon.class);
   }
 
-  /** Lists the daemons of an organization named by ID without blocking. */
+  /**
+   * Lists the daemons of an organization named by ID without blocking.
+   *
+   * @param organization the organization's ID
+   * @param filter the criteria to send; only those that were set are sent
+   * @return a future of the matching daemons
+   */
   public CompletableFuture<List<ProvisionerDaemon>> listAsync(
       UUID organization, ProvisionerDaemonFilter filter) {
     return listAsync(Arguments.organization(organization), filter);
   }
 
-  /** Lists the organization's online daemons without blocking. */
+  /**
+   * Lists the organization's online daemons without blocking.
+   *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @return a future of the online daemons
+   */
   public CompletableFuture<List<ProvisionerDaemon>> listAsync(String organization) {
     return listAsync(organization, ProvisionerDaemonFilter.none());
   }
 
-  /** Lists the online daemons of an organization named by ID without blocking. */
+  /**
+   * Lists the online daemons of an organization named by ID without blocking.
+   *
+   * @param organization the organization's ID
+   * @return a future of the online daemons
+   */
   public CompletableFuture<List<ProvisionerDaemon>> listAsync(UUID organization) {
     return listAsync(Arguments.organization(organization), ProvisionerDaemonFilter.none());
   }

@@ -12,13 +12,17 @@ public class ProvisionerJobFailedException extends CoderException {
 
   private final transient ProvisionerJob job;
 
-  /** Creates the exception for a job that ended as failed or canceled. */
+  /**
+   * Creates the exception for a job that ended as failed or canceled.
+   *
+   * @param job the job as last read, in a failed or canceled state
+   */
   public ProvisionerJobFailedException(ProvisionerJob job) {
     super(describe(job));
     this.job = job;
   }
 
-  /** Returns the job as last read. */
+  /** {@return the job as last read} */
   public ProvisionerJob job() {
     return job;
   }

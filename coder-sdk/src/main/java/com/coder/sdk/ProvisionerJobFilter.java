@@ -46,17 +46,21 @@ public final class ProvisionerJobFilter {
     this.limit = builder.limit;
   }
 
-  /** Returns a filter that sets nothing: the server's default of the 50 newest jobs. */
+  /** {@return a filter that sets nothing: the server's default of the 50 newest jobs} */
   public static ProvisionerJobFilter none() {
     return NONE;
   }
 
-  /** Starts a filter with no criteria. */
+  /**
+   * Starts a filter with no criteria.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this filter's criteria. */
+  /** {@return a builder holding this filter's criteria} */
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.statuses.addAll(statuses);
@@ -67,27 +71,27 @@ public final class ProvisionerJobFilter {
     return builder;
   }
 
-  /** Returns the statuses to match (any of them); empty for all statuses. */
+  /** {@return the statuses to match (any of them); empty for all statuses} */
   public List<ProvisionerJobStatus> statuses() {
     return statuses;
   }
 
-  /** Returns the tags a job must carry (all of them); empty for no tag criterion. */
+  /** {@return the tags a job must carry (all of them); empty for no tag criterion} */
   public Map<String, String> tags() {
     return tags;
   }
 
-  /** Returns the job IDs to match; empty for any job. */
+  /** {@return the job IDs to match; empty for any job} */
   public List<UUID> ids() {
     return ids;
   }
 
-  /** Returns the user who must have started the jobs, if set. */
+  /** {@return the user who must have started the jobs, if set} */
   public Optional<UUID> initiator() {
     return Optional.ofNullable(initiator);
   }
 
-  /** Returns the maximum number of jobs, if set; 0 means no limit. */
+  /** {@return the maximum number of jobs, if set; 0 means no limit} */
   public OptionalInt limit() {
     return limit == null ? OptionalInt.empty() : OptionalInt.of(limit);
   }
@@ -109,8 +113,17 @@ public final class ProvisionerJobFilter {
 
   @Override
   public String toString() {
-    return "ProvisionerJobFilter{statuses=" + statuses + ", tags=" + tags + ", ids=" + ids
-        + ", initiator=" + initiator + ", limit=" + limit + "}";
+    return "ProvisionerJobFilter{statuses="
+        + statuses
+        + ", tags="
+        + tags
+        + ", ids="
+        + ids
+        + ", initiator="
+        + initiator
+        + ", limit="
+        + limit
+        + "}";
   }
 
   /** Collects the criteria of a {@link ProvisionerJobFilter}. Not thread-safe. */
@@ -127,6 +140,10 @@ public final class ProvisionerJobFilter {
      * Adds statuses to match; a job matches if it has any of them. {@link
      * ProvisionerJobStatus#UNKNOWN} is refused: no job is stored with it, and the server fails on
      * it.
+     *
+     * @param statuses the statuses to add
+     * @return this builder
+     * @throws IllegalArgumentException for {@code UNKNOWN}, a blank value, or a value with a comma
      */
     public Builder status(ProvisionerJobStatus... statuses) {
       Objects.requireNonNull(statuses, "statuses == null");
@@ -136,7 +153,9 @@ public final class ProvisionerJobFilter {
             || status.value().isBlank()
             || status.value().contains(",")) {
           throw new IllegalArgumentException(
-              "cannot filter by status \"" + status.value() + "\"; use one of "
+              "cannot filter by status \""
+                  + status.value()
+                  + "\"; use one of "
                   + filterableStatuses());
         }
         this.statuses.add(status);
@@ -144,7 +163,14 @@ public final class ProvisionerJobFilter {
       return this;
     }
 
-    /** Requires jobs to carry tag {@code key} with {@code value}; replaces an earlier value. */
+    /**
+     * Requires jobs to carry tag {@code key} with {@code value}; replaces an earlier value.
+     *
+     * @param key the tag name; not empty
+     * @param value the tag value; may be empty
+     * @return this builder
+     * @throws IllegalArgumentException if {@code key} is empty
+     */
     public Builder tag(String key, String value) {
       Objects.requireNonNull(key, "tag key == null");
       Objects.requireNonNull(value, "value of tag \"" + key + "\" == null");
@@ -155,14 +181,25 @@ public final class ProvisionerJobFilter {
       return this;
     }
 
-    /** Adds every entry of {@code tags} as by {@link #tag(String, String)}. */
+    /**
+     * Adds every entry of {@code tags} as by {@link #tag(String, String)}.
+     *
+     * @param tags tag names and values
+     * @return this builder
+     * @throws IllegalArgumentException if a key is empty
+     */
     public Builder tags(Map<String, String> tags) {
       Objects.requireNonNull(tags, "tags == null");
       tags.forEach(this::tag);
       return this;
     }
 
-    /** Restricts the result to these job IDs. */
+    /**
+     * Restricts the result to these job IDs.
+     *
+     * @param ids the job IDs to add
+     * @return this builder
+     */
     public Builder ids(UUID... ids) {
       Objects.requireNonNull(ids, "ids == null");
       for (UUID id : ids) {
@@ -174,13 +211,22 @@ public final class ProvisionerJobFilter {
     /**
      * Restricts the result to jobs started by this user (an ID, not a username). Recent servers
      * only: older ones reject the parameter with {@link BadRequestException}.
+     *
+     * @param userId the ID of the user who started the jobs
+     * @return this builder
      */
     public Builder initiator(UUID userId) {
       this.initiator = Objects.requireNonNull(userId, "userId == null");
       return this;
     }
 
-    /** Returns at most {@code limit} jobs, newest first. Default: the server's 50. */
+    /**
+     * Asks for at most {@code limit} jobs, newest first. Default: the server's 50.
+     *
+     * @param limit the maximum number of jobs, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code limit} is below 1
+     */
     public Builder limit(int limit) {
       if (limit < 1) {
         throw new IllegalArgumentException("limit must be at least 1, was " + limit);
@@ -189,13 +235,17 @@ public final class ProvisionerJobFilter {
       return this;
     }
 
-    /** Returns every matching job, however many; sends {@code limit=0}. */
+    /**
+     * Asks for every matching job, however many; sends {@code limit=0}.
+     *
+     * @return this builder
+     */
     public Builder noLimit() {
       this.limit = 0;
       return this;
     }
 
-    /** Returns the filter. */
+    /** {@return the filter} */
     public ProvisionerJobFilter build() {
       return new ProvisionerJobFilter(this);
     }

@@ -11,13 +11,25 @@ public class ProvisionerJobTimeoutException extends CoderException {
   private static final long serialVersionUID = 1L;
 
   private final transient ProvisionerJob job;
+
+  /** How long the caller waited. */
   private final Duration timeout;
 
-  /** Creates the exception for a job still not finished after {@code timeout}. */
+  /**
+   * Creates the exception for a job still not finished after {@code timeout}.
+   *
+   * @param job the job as last read
+   * @param timeout how long the caller waited
+   */
   public ProvisionerJobTimeoutException(ProvisionerJob job, Duration timeout) {
     super(
-        "provisioner job " + job.id() + " was still " + job.status() + " after waiting "
-            + timeout.toMillis() + " ms"
+        "provisioner job "
+            + job.id()
+            + " was still "
+            + job.status()
+            + " after waiting "
+            + timeout.toMillis()
+            + " ms"
             + (job.queuePosition() > 0
                 ? " (queue position " + job.queuePosition() + " of " + job.queueSize() + ")"
                 : ""));
@@ -25,12 +37,12 @@ public class ProvisionerJobTimeoutException extends CoderException {
     this.timeout = timeout;
   }
 
-  /** Returns the job as last read. */
+  /** {@return the job as last read} */
   public ProvisionerJob job() {
     return job;
   }
 
-  /** Returns how long the caller waited. */
+  /** {@return how long the caller waited} */
   public Duration timeout() {
     return timeout;
   }

@@ -20,8 +20,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The provisioner jobs of an organization: {@code /api/v2/organizations/{organization}/provisionerjobs}.
- * Get one from {@link CoderClient#provisionerJobs()}.
+ * The provisioner jobs of an organization: {@code
+ * /api/v2/organizations/{organization}/provisionerjobs}. Get one from {@link
+ * CoderClient#provisionerJobs()}.
  *
  * <pre>{@code
  * List<ProvisionerJob> queue = client.provisionerJobs().list("default",
@@ -33,11 +34,13 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Reading jobs needs read access to provisioner jobs in the organization (owners, organization
  * admins and template admins); the server reports a lack of access as {@link NotFoundException}.
- * Thread-safe. Each method but {@link #followLogs}, which streams already, has an {@code
- * ...Async} sibling that returns a {@link CompletableFuture}; cancelling it cancels the HTTP call.
+ * Thread-safe. Each method but {@link #followLogs}, which streams already, has an {@code ...Async}
+ * sibling that returns a {@link CompletableFuture}; cancelling it cancels the HTTP call.
  */
 public final class ProvisionerJobs {
-  /** The first pause between polls in {@link #await}; it doubles up to {@link #MAX_POLL_INTERVAL}. */
+  /**
+   * The first pause between polls in {@link #await}; it doubles up to {@link #MAX_POLL_INTERVAL}.
+   */
   static final Duration FIRST_POLL_INTERVAL = Duration.ofMillis(250);
 
   /** The longest pause between polls in {@link #await}. */
@@ -60,6 +63,9 @@ public final class ProvisionerJobs {
    * /api/v2/organizations/{organization}/provisionerjobs} with only the criteria that were set.
    *
    * @param organization an organization ID, name, or {@code "default"}
+   * @param filter the criteria to send; {@link ProvisionerJobFilter#none()} for the server's
+   *     default
+   * @return the matching jobs, newest first
    * @throws NotFoundException if the organization does not exist or the caller may not read its
    *     jobs
    * @throws BadRequestException if the server does not know a criterion (older servers and {@code
@@ -69,17 +75,33 @@ public final class ProvisionerJobs {
     return http.callForList(listRequest(organization, filter), ProvisionerJob.class);
   }
 
-  /** Lists jobs of an organization named by ID; see {@link #list(String, ProvisionerJobFilter)}. */
+  /**
+   * Lists jobs of an organization named by ID; see {@link #list(String, ProvisionerJobFilter)}.
+   *
+   * @param organization the organization's ID
+   * @param filter the criteria to send
+   * @return the matching jobs, newest first
+   */
   public List<ProvisionerJob> list(UUID organization, ProvisionerJobFilter filter) {
     return list(Arguments.organization(organization), filter);
   }
 
-  /** Lists the organization's 50 newest jobs; see {@link #list(String, ProvisionerJobFilter)}. */
+  /**
+   * Lists the organization's 50 newest jobs; see {@link #list(String, ProvisionerJobFilter)}.
+   *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @return up to 50 jobs, newest first
+   */
   public List<ProvisionerJob> list(String organization) {
     return list(organization, ProvisionerJobFilter.none());
   }
 
-  /** Lists the 50 newest jobs of an organization named by ID. */
+  /**
+   * Lists the 50 newest jobs of an organization named by ID.
+   *
+   * @param organization the organization's ID
+   * @return up to 50 jobs, newest first
+   */
   public List<ProvisionerJob> list(UUID organization) {
     return list(Arguments.organization(organization), ProvisionerJobFilter.none());
   }
@@ -87,24 +109,47 @@ public final class ProvisionerJobs {
   /**
    * Lists jobs without blocking; see {@link #list(String, ProvisionerJobFilter)}. Arguments are
    * checked at once, so a bad one throws instead of failing the future.
+   *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @param filter the criteria to send; {@link ProvisionerJobFilter#none()} for the server's
+   *     default
+   * @return a future of the matching jobs, newest first; it fails with the exceptions {@link
+   *     #list(String, ProvisionerJobFilter)} throws
    */
   public CompletableFuture<List<ProvisionerJob>> listAsync(
       String organization, ProvisionerJobFilter filter) {
     return http.callForListAsync(listRequest(organization, filter), ProvisionerJob.class);
   }
 
-  /** Lists jobs of an organization named by ID without blocking. */
+  /**
+   * Lists jobs of an organization named by ID without blocking; see {@link #list(String,
+   * ProvisionerJobFilter)}.
+   *
+   * @param organization the organization's ID
+   * @param filter the criteria to send
+   * @return a future of the matching jobs, newest first
+   */
   public CompletableFuture<List<ProvisionerJob>> listAsync(
       UUID organization, ProvisionerJobFilter filter) {
     return listAsync(Arguments.organization(organization), filter);
   }
 
-  /** Lists the organization's 50 newest jobs without blocking. */
+  /**
+   * Lists the organization's 50 newest jobs without blocking.
+   *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @return a future of up to 50 jobs, newest first
+   */
   public CompletableFuture<List<ProvisionerJob>> listAsync(String organization) {
     return listAsync(organization, ProvisionerJobFilter.none());
   }
 
-  /** Lists the 50 newest jobs of an organization named by ID without blocking. */
+  /**
+   * Lists the 50 newest jobs of an organization named by ID without blocking.
+   *
+   * @param organization the organization's ID
+   * @return a future of up to 50 jobs, newest first
+   */
   public CompletableFuture<List<ProvisionerJob>> listAsync(UUID organization) {
     return listAsync(Arguments.organization(organization), ProvisionerJobFilter.none());
   }
@@ -136,6 +181,9 @@ public final class ProvisionerJobs {
   /**
    * Gets one job. Sends {@code GET /api/v2/organizations/{organization}/provisionerjobs/{job}}.
    *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @param job the job's ID
+   * @return the job
    * @throws NotFoundException if the job does not exist, belongs to another organization, or the
    *     caller may not read it
    */
@@ -143,19 +191,29 @@ public final class ProvisionerJobs {
     return http.call(getRequest(organization, job), ProvisionerJob.class);
   }
 
-  /** Gets one job of an organization named by ID; see {@link #get(String, UUID)}. */
+  /**
+   * Gets one job of an organization named by ID; see {@link #get(String, UUID)}.
+   *
+   * @param organization the organization's ID
+   * @param job the job's ID
+   * @return the job
+   */
   public ProvisionerJob get(UUID organization, UUID job) {
     return get(Arguments.organization(organization), job);
   }
 
   /**
    * Waits until the job reaches a terminal state, reading it again with growing pauses (from 250
-   * ms, doubling, up to 5 s) and never past the timeout.
+   * ms, doubling, up to 5 s) and never past the timeout. Each reading sends {@code GET
+   * /api/v2/organizations/{organization}/provisionerjobs/{job}}.
    *
    * <pre>{@code
    * ProvisionerJob done = client.provisionerJobs().await("default", jobId, Duration.ofMinutes(10));
    * }</pre>
    *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @param job the job's ID
+   * @param timeout how long to wait in all; zero reads the job once
    * @return the job once it succeeded
    * @throws ProvisionerJobFailedException if it failed or was canceled; carries the job with its
    *     error and error code
@@ -163,6 +221,7 @@ public final class ProvisionerJobs {
    *     last status seen
    * @throws CoderException if reading the job fails, or the thread is interrupted (the interrupt
    *     flag is kept)
+   * @throws IllegalArgumentException if {@code timeout} is negative
    */
   public ProvisionerJob await(String organization, UUID job, Duration timeout) {
     Poll poll = new Poll(organization, job, timeout);
@@ -192,6 +251,13 @@ public final class ProvisionerJobs {
    * client.provisionerJobs().awaitAsync(job, Duration.ofMinutes(10))
    *     .thenAccept(done -> System.out.println("finished at " + done.completedAt()));
    * }</pre>
+   *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @param job the job's ID
+   * @param timeout how long to wait at most
+   * @return a future of the job once it succeeded; it fails with the exceptions {@code await}
+   *     throws
+   * @throws IllegalArgumentException if {@code timeout} is negative
    */
   public CompletableFuture<ProvisionerJob> awaitAsync(
       String organization, UUID job, Duration timeout) {
@@ -209,13 +275,26 @@ public final class ProvisionerJobs {
     return result;
   }
 
-  /** Waits for a job of an organization named by ID without blocking; see {@link #awaitAsync}. */
+  /**
+   * Waits for a job of an organization named by ID without blocking; see {@link #awaitAsync}.
+   *
+   * @param organization the organization's ID
+   * @param job the job's ID
+   * @param timeout how long to wait at most
+   * @return a future of the job once it succeeded
+   */
   public CompletableFuture<ProvisionerJob> awaitAsync(
       UUID organization, UUID job, Duration timeout) {
     return awaitAsync(Arguments.organization(organization), job, timeout);
   }
 
-  /** Waits for {@code job} to finish without blocking; see {@link #awaitAsync}. */
+  /**
+   * Waits for {@code job} to finish without blocking; see {@link #awaitAsync}.
+   *
+   * @param job the job, as read from the server; its organization and ID are used
+   * @param timeout how long to wait at most
+   * @return a future of the job once it succeeded
+   */
   public CompletableFuture<ProvisionerJob> awaitAsync(ProvisionerJob job, Duration timeout) {
     Objects.requireNonNull(job, "job == null");
     return awaitAsync(job.organizationId().toString(), job.id(), timeout);
@@ -282,8 +361,8 @@ public final class ProvisionerJobs {
     }
 
     /**
-     * Returns whether {@code current} succeeded, and throws if it ended any other way; false
-     * while it still runs.
+     * Returns whether {@code current} succeeded, and throws if it ended any other way; false while
+     * it still runs.
      */
     boolean finished(ProvisionerJob current) {
       if (!current.status().isTerminal()) {
@@ -308,23 +387,37 @@ public final class ProvisionerJobs {
     }
   }
 
-  /** Waits for a job of an organization named by ID; see {@link #await(String, UUID, Duration)}. */
+  /**
+   * Waits for a job of an organization named by ID; see {@link #await(String, UUID, Duration)}.
+   *
+   * @param organization the organization's ID
+   * @param job the job's ID
+   * @param timeout how long to wait in all
+   * @return the job once it succeeded
+   */
   public ProvisionerJob await(UUID organization, UUID job, Duration timeout) {
     return await(Arguments.organization(organization), job, timeout);
   }
 
-  /** Waits for {@code job} to finish; see {@link #await(String, UUID, Duration)}. */
+  /**
+   * Waits for {@code job} to finish; see {@link #await(String, UUID, Duration)}.
+   *
+   * @param job the job to wait for; its organization and ID are used
+   * @param timeout how long to wait in all
+   * @return the job once it succeeded
+   */
   public ProvisionerJob await(ProvisionerJob job, Duration timeout) {
     Objects.requireNonNull(job, "job == null");
     return await(job.organizationId().toString(), job.id(), timeout);
   }
 
   /**
-   * Returns the job's stored log lines, oldest first. Coder keeps logs under the template version
+   * {@return the job's stored log lines, oldest first} Coder keeps logs under the template version
    * or workspace build that owns the job, so this sends {@code GET
    * /api/v2/templateversions/{id}/logs}, {@code .../dry-run/{job}/logs} or {@code
    * /api/v2/workspacebuilds/{id}/logs}, chosen by the job's type and input.
    *
+   * @param job the job, as returned by {@link #list} or {@link #get}
    * @throws IllegalArgumentException if the job's type is unknown to this SDK or its input lacks
    *     the owner's ID
    */
@@ -333,14 +426,22 @@ public final class ProvisionerJobs {
   }
 
   /**
-   * Returns the job's log lines whose ID is greater than {@code afterId}; see {@link
-   * #logs(ProvisionerJob)}.
+   * {@return the job's log lines whose ID is greater than {@code afterId}; see {@link
+   * #logs(ProvisionerJob)}}
+   *
+   * @param job the job, as returned by {@link #list} or {@link #get}
+   * @param afterId the ID of the last line already seen; 0 for all
    */
   public List<ProvisionerJobLog> logs(ProvisionerJob job, long afterId) {
     return http.callForList(logsRequest(job, afterId), ProvisionerJobLog.class);
   }
 
-  /** Returns the job's stored log lines without blocking; see {@link #logs(ProvisionerJob)}. */
+  /**
+   * Returns the job's stored log lines without blocking; see {@link #logs(ProvisionerJob)}.
+   *
+   * @param job the job, as read from the server; its type and input name the owner
+   * @return a future of the log lines, oldest first
+   */
   public CompletableFuture<List<ProvisionerJobLog>> logsAsync(ProvisionerJob job) {
     return logsAsync(job, 0);
   }
@@ -348,6 +449,10 @@ public final class ProvisionerJobs {
   /**
    * Returns the job's log lines after {@code afterId} without blocking; see {@link
    * #logs(ProvisionerJob, long)}.
+   *
+   * @param job the job, as read from the server; its type and input name the owner
+   * @param afterId the ID of the last line already seen; 0 for all
+   * @return a future of the newer log lines, oldest first
    */
   public CompletableFuture<List<ProvisionerJobLog>> logsAsync(ProvisionerJob job, long afterId) {
     return http.callForListAsync(logsRequest(job, afterId), ProvisionerJobLog.class);
@@ -363,6 +468,9 @@ public final class ProvisionerJobs {
 
   /**
    * Follows the job's log from the start; see {@link #followLogs(ProvisionerJob, long)}.
+   *
+   * @param job the job, as returned by {@link #list} or {@link #get}
+   * @return the stream of log lines; close it when done
    */
   public LogStream followLogs(ProvisionerJob job) {
     return followLogs(job, 0);
@@ -371,9 +479,12 @@ public final class ProvisionerJobs {
   /**
    * Follows the job's log: the stored lines after {@code afterId}, then each new line as the job
    * writes it, until the job completes. The server streams over a WebSocket, opened with the same
-   * credentials and origin rule as every other call; redirects are not followed. Close the
-   * stream when done.
+   * credentials and origin rule as every other call; redirects are not followed. Close the stream
+   * when done.
    *
+   * @param job the job, as returned by {@link #list} or {@link #get}
+   * @param afterId the ID of the last line already seen; 0 for all
+   * @return the stream of log lines; close it when done
    * @throws IllegalArgumentException if the job's type is unknown to this SDK or its input lacks
    *     the owner's ID
    */
@@ -388,10 +499,11 @@ public final class ProvisionerJobs {
   }
 
   /**
-   * Cancels the job. A pending job becomes canceled at once; a running one becomes canceling
-   * until its daemon stops. Sends {@code PATCH .../cancel} on the template version or workspace
-   * build that owns the job (see {@link #logs(ProvisionerJob)}).
+   * Cancels the job. A pending job becomes canceled at once; a running one becomes canceling until
+   * its daemon stops. Sends {@code PATCH .../cancel} on the template version or workspace build
+   * that owns the job (see {@link #logs(ProvisionerJob)}).
    *
+   * @param job the job, as returned by {@link #list} or {@link #get}
    * @return the server's confirmation message
    * @throws BadRequestException if the job already completed or was already canceled
    * @throws ForbiddenException if the template does not let the caller cancel builds
@@ -400,7 +512,12 @@ public final class ProvisionerJobs {
     return http.callForMessage(ApiRequest.patch(ownedBy(job, "cancel")));
   }
 
-  /** Cancels the job without blocking; see {@link #cancel(ProvisionerJob)}. */
+  /**
+   * Cancels the job without blocking; see {@link #cancel(ProvisionerJob)}.
+   *
+   * @param job the job, as read from the server; its type and input name the owner
+   * @return a future of the server's confirmation message
+   */
   public CompletableFuture<Response> cancelAsync(ProvisionerJob job) {
     return http.callForMessageAsync(ApiRequest.patch(ownedBy(job, "cancel")));
   }
@@ -413,26 +530,50 @@ public final class ProvisionerJobs {
     if (type.equals(ProvisionerJobType.WORKSPACE_BUILD) && input.workspaceBuildId() != null) {
       return new String[] {"workspacebuilds", input.workspaceBuildId().toString(), action};
     }
-    if (type.equals(ProvisionerJobType.TEMPLATE_VERSION_IMPORT) && input.templateVersionId() != null) {
+    if (type.equals(ProvisionerJobType.TEMPLATE_VERSION_IMPORT)
+        && input.templateVersionId() != null) {
       return new String[] {"templateversions", input.templateVersionId().toString(), action};
     }
     if (type.equals(ProvisionerJobType.TEMPLATE_VERSION_DRY_RUN)
         && input.templateVersionId() != null) {
       return new String[] {
-        "templateversions", input.templateVersionId().toString(), "dry-run", job.id().toString(), action
+        "templateversions",
+        input.templateVersionId().toString(),
+        "dry-run",
+        job.id().toString(),
+        action
       };
     }
     throw new IllegalArgumentException(
-        "cannot tell what owns provisioner job " + job.id() + " of type " + type.value()
-            + " with input " + input + ", so its " + action + " endpoint is unknown");
+        "cannot tell what owns provisioner job "
+            + job.id()
+            + " of type "
+            + type.value()
+            + " with input "
+            + input
+            + ", so its "
+            + action
+            + " endpoint is unknown");
   }
 
-  /** Gets one job without blocking; see {@link #get(String, UUID)}. */
+  /**
+   * Gets one job without blocking; see {@link #get(String, UUID)}.
+   *
+   * @param organization an organization ID, name, or {@code "default"}
+   * @param job the job's ID
+   * @return a future of the job; it fails with the exceptions {@link #get(String, UUID)} throws
+   */
   public CompletableFuture<ProvisionerJob> getAsync(String organization, UUID job) {
     return http.callAsync(getRequest(organization, job), ProvisionerJob.class);
   }
 
-  /** Gets one job of an organization named by ID without blocking. */
+  /**
+   * Gets one job of an organization named by ID without blocking; see {@link #get(String, UUID)}.
+   *
+   * @param organization the organization's ID
+   * @param job the job's ID
+   * @return a future of the job
+   */
   public CompletableFuture<ProvisionerJob> getAsync(UUID organization, UUID job) {
     return getAsync(Arguments.organization(organization), job);
   }

@@ -54,7 +54,7 @@ public final class RetryPolicy {
   }
 
   /**
-   * Returns the policy a client uses unless told otherwise: 3 attempts, backoff from 500 ms up to
+   * {@return the policy a client uses unless told otherwise} 3 attempts, backoff from 500 ms up to
    * 8 s, and a time budget of 2 minutes (enough to wait out one 60 s window of Coder's rate
    * limiter).
    */
@@ -62,17 +62,17 @@ public final class RetryPolicy {
     return DEFAULTS;
   }
 
-  /** Returns a policy that never retries: every call is sent once. */
+  /** {@return a policy that never retries: every call is sent once} */
   public static RetryPolicy none() {
     return NONE;
   }
 
-  /** Starts a policy from the {@linkplain #defaults() defaults}. */
+  /** {@return a builder that starts from the {@linkplain #defaults() defaults}} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder that starts from this policy's settings. */
+  /** {@return a builder that starts from this policy's settings} */
   public Builder toBuilder() {
     return new Builder()
         .maxAttempts(maxAttempts)
@@ -81,22 +81,22 @@ public final class RetryPolicy {
         .timeBudget(timeBudget);
   }
 
-  /** Returns how many times a call may be sent in all, the first included; 1 means only once. */
+  /** {@return how many times a call may be sent in all, the first included; 1 means only once} */
   public int maxAttempts() {
     return maxAttempts;
   }
 
-  /** Returns the upper bound of the first wait; it doubles for each further attempt. */
+  /** {@return the upper bound of the first wait; it doubles for each further attempt} */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
-  /** Returns the cap on the doubling bound; a server's {@code Retry-After} may exceed it. */
+  /** {@return the cap on the doubling bound; a server's {@code Retry-After} may exceed it} */
   public Duration maxBackoff() {
     return maxBackoff;
   }
 
-  /** Returns the time from the first attempt after which no further attempt starts. */
+  /** {@return the time from the first attempt after which no further attempt starts} */
   public Duration timeBudget() {
     return timeBudget;
   }
@@ -138,9 +138,11 @@ public final class RetryPolicy {
     private Builder() {}
 
     /**
-     * Sets how many times a call may be sent in all, the first included. Default 3; 1 turns
-     * retries off.
+     * Sets how many times a call may be sent in all, the first included. Default 3; 1 turns retries
+     * off.
      *
+     * @param maxAttempts the number of attempts, at least 1
+     * @return this builder
      * @throws IllegalArgumentException if it is below 1
      */
     public Builder maxAttempts(int maxAttempts) {
@@ -155,6 +157,8 @@ public final class RetryPolicy {
      * Sets the upper bound of the random wait before the second attempt; it doubles for each
      * further attempt up to {@link #maxBackoff}. Default 500 ms.
      *
+     * @param initialBackoff the bound of the first wait; positive
+     * @return this builder
      * @throws IllegalArgumentException if it is zero or negative
      */
     public Builder initialBackoff(Duration initialBackoff) {
@@ -166,6 +170,8 @@ public final class RetryPolicy {
      * Sets the cap on the random wait between attempts. Default 8 s. A wait the server asks for
      * with {@code Retry-After} is not capped; the {@link #timeBudget} limits it.
      *
+     * @param maxBackoff the longest wait the policy itself picks; positive
+     * @return this builder
      * @throws IllegalArgumentException if it is zero or negative
      */
     public Builder maxBackoff(Duration maxBackoff) {
@@ -174,10 +180,12 @@ public final class RetryPolicy {
     }
 
     /**
-     * Sets how long after the start of the first attempt a further attempt may start. A wait
-     * that would end later is not taken: the call fails with the last answer instead. Default 2
-     * minutes; {@link Duration#ZERO} turns retries off.
+     * Sets how long after the start of the first attempt a further attempt may start. A wait that
+     * would end later is not taken: the call fails with the last answer instead. Default 2 minutes;
+     * {@link Duration#ZERO} turns retries off.
      *
+     * @param timeBudget how long after the first attempt retries may start; zero for none
+     * @return this builder
      * @throws IllegalArgumentException if it is negative
      */
     public Builder timeBudget(Duration timeBudget) {
@@ -190,15 +198,18 @@ public final class RetryPolicy {
     }
 
     /**
-     * Returns the policy.
+     * {@return the policy}
      *
      * @throws IllegalStateException if {@code maxBackoff} is shorter than {@code initialBackoff}
      */
     public RetryPolicy build() {
       if (maxBackoff.compareTo(initialBackoff) < 0) {
         throw new IllegalStateException(
-            "maxBackoff (" + maxBackoff + ") is shorter than initialBackoff ("
-                + initialBackoff + ")");
+            "maxBackoff ("
+                + maxBackoff
+                + ") is shorter than initialBackoff ("
+                + initialBackoff
+                + ")");
       }
       return new RetryPolicy(this);
     }

@@ -13,7 +13,9 @@
  * }</pre>
  *
  * <p>Everything the SDK throws for a failed call extends {@link com.coder.sdk.CoderException}.
- * Nothing in this package accepts or returns null unless annotated {@code @Nullable}.
+ * Nothing in this package accepts or returns null unless annotated {@code @Nullable} (JSpecify); a
+ * null argument where none is allowed fails at once with a {@link NullPointerException} naming the
+ * argument, before anything is sent.
  */
 @NullMarked
 package com.coder.sdk;

@@ -23,9 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -99,8 +99,9 @@ class AdminWorkflowsTest {
     assertThat(license.featureSet()).contains("premium");
     assertThat(license.accountType()).contains("salesforce");
     assertThat(license.accountId()).contains("acct-1");
-    assertThat(license.features()).containsExactly(
-        java.util.Map.entry("user_limit", 100L), java.util.Map.entry("audit_log", 1L));
+    assertThat(license.features())
+        .containsExactly(
+            java.util.Map.entry("user_limit", 100L), java.util.Map.entry("audit_log", 1L));
   }
 
   @Test
@@ -172,7 +173,9 @@ class AdminWorkflowsTest {
             + "\"created_at\":\"2024-01-01T00:00:00Z\",\"updated_at\":\"2024-06-01T00:00:00Z\","
             + "\"last_seen_at\":\"0001-01-01T00:00:00Z\",\"status\":\"active\","
             + "\"login_type\":\"password\",\"theme_preference\":\"\",\"has_ai_seat\":false,"
-            + "\"organization_ids\":[\"" + ORG + "\"],"
+            + "\"organization_ids\":[\""
+            + ORG
+            + "\"],"
             + "\"roles\":[{\"name\":\"owner\",\"display_name\":\"Owner\"}]}");
   }
 
@@ -235,10 +238,18 @@ class AdminWorkflowsTest {
   }
 
   private static String member(int n) {
-    return "{\"user_id\":\"00000000-0000-0000-0000-00000000000" + n + "\","
-        + "\"organization_id\":\"" + ORG + "\",\"created_at\":\"2025-01-01T00:00:00Z\","
-        + "\"updated_at\":\"2025-01-01T00:00:00Z\",\"roles\":[],\"username\":\"user" + n + "\","
-        + "\"email\":\"user" + n + "@example.com\",\"status\":\"active\",\"login_type\":\"oidc\","
+    return "{\"user_id\":\"00000000-0000-0000-0000-00000000000"
+        + n
+        + "\","
+        + "\"organization_id\":\""
+        + ORG
+        + "\",\"created_at\":\"2025-01-01T00:00:00Z\","
+        + "\"updated_at\":\"2025-01-01T00:00:00Z\",\"roles\":[],\"username\":\"user"
+        + n
+        + "\","
+        + "\"email\":\"user"
+        + n
+        + "@example.com\",\"status\":\"active\",\"login_type\":\"oidc\","
         + "\"last_seen_at\":\"2025-02-01T00:00:00Z\",\"user_created_at\":\"2024-01-01T00:00:00Z\","
         + "\"user_updated_at\":\"2024-01-01T00:00:00Z\",\"global_roles\":[{\"name\":\"member\","
         + "\"display_name\":\"\"}],\"has_ai_seat\":false}";
@@ -268,10 +279,13 @@ class AdminWorkflowsTest {
   @Test
   void addsRemovesAndUpdatesMemberRoles() throws Exception {
     String membership =
-        "{\"user_id\":\"00000000-0000-0000-0000-000000000001\",\"organization_id\":\"" + ORG
+        "{\"user_id\":\"00000000-0000-0000-0000-000000000001\",\"organization_id\":\""
+            + ORG
             + "\",\"created_at\":\"2025-01-01T00:00:00Z\",\"updated_at\":\"2025-01-02T00:00:00Z\","
             + "\"roles\":[{\"name\":\"organization-admin\",\"display_name\":\"Organization Admin\","
-            + "\"organization_id\":\"" + ORG + "\"}]}";
+            + "\"organization_id\":\""
+            + ORG
+            + "\"}]}";
     enqueueJson(200, membership);
     server.enqueue(new MockResponse.Builder().code(204).build());
     enqueueJson(200, membership);
@@ -297,12 +311,16 @@ class AdminWorkflowsTest {
   void listsDaemonsWithFilter() throws Exception {
     enqueueJson(
         200,
-        "[{\"id\":\"9d2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d\",\"organization_id\":\"" + ORG + "\","
+        "[{\"id\":\"9d2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d\",\"organization_id\":\""
+            + ORG
+            + "\","
             + "\"key_id\":\"00000000-0000-0000-0000-000000000001\",\"created_at\":\"2025-01-01T00:00:00Z\","
             + "\"last_seen_at\":null,\"name\":\"builder-1\",\"version\":\"v2.24.1\","
             + "\"api_version\":\"1.7\",\"provisioners\":[\"terraform\"],"
             + "\"tags\":{\"owner\":\"\",\"scope\":\"organization\"},\"key_name\":null,"
-            + "\"status\":\"busy\",\"current_job\":{\"id\":\"" + JOB + "\",\"status\":\"running\","
+            + "\"status\":\"busy\",\"current_job\":{\"id\":\""
+            + JOB
+            + "\",\"status\":\"running\","
             + "\"template_name\":\"docker\",\"template_icon\":\"\",\"template_display_name\":\"\"},"
             + "\"previous_job\":null}]");
 
@@ -337,10 +355,23 @@ class AdminWorkflowsTest {
   }
 
   private static String job(String status, String type, String input, String extra) {
-    return "{\"id\":\"" + JOB + "\",\"created_at\":\"2025-01-01T00:00:00Z\"," + extra
-        + "\"status\":\"" + status + "\",\"file_id\":\"" + VERSION + "\",\"tags\":{},"
-        + "\"queue_position\":0,\"queue_size\":0,\"organization_id\":\"" + ORG + "\","
-        + "\"input\":" + input + ",\"type\":\"" + type + "\",\"logs_overflowed\":false}";
+    return "{\"id\":\""
+        + JOB
+        + "\",\"created_at\":\"2025-01-01T00:00:00Z\","
+        + extra
+        + "\"status\":\""
+        + status
+        + "\",\"file_id\":\""
+        + VERSION
+        + "\",\"tags\":{},"
+        + "\"queue_position\":0,\"queue_size\":0,\"organization_id\":\""
+        + ORG
+        + "\","
+        + "\"input\":"
+        + input
+        + ",\"type\":\""
+        + type
+        + "\",\"logs_overflowed\":false}";
   }
 
   private ProvisionerJob decodeJob(String json) throws Exception {
@@ -350,7 +381,8 @@ class AdminWorkflowsTest {
   @Test
   void logsAndCancelGoToTheJobsOwner() throws Exception {
     ProvisionerJob build =
-        decodeJob(job("running", "workspace_build", "{\"workspace_build_id\":\"" + BUILD + "\"}", ""));
+        decodeJob(
+            job("running", "workspace_build", "{\"workspace_build_id\":\"" + BUILD + "\"}", ""));
     ProvisionerJob importJob =
         decodeJob(
             job(
@@ -414,7 +446,8 @@ class AdminWorkflowsTest {
   @Test
   void followsLogsOverWebSocketInOrderWithoutDuplicates() throws Exception {
     ProvisionerJob build =
-        decodeJob(job("running", "workspace_build", "{\"workspace_build_id\":\"" + BUILD + "\"}", ""));
+        decodeJob(
+            job("running", "workspace_build", "{\"workspace_build_id\":\"" + BUILD + "\"}", ""));
     server.enqueue(
         new MockResponse.Builder()
             .webSocketUpgrade(
@@ -423,9 +456,15 @@ class AdminWorkflowsTest {
                   public void onOpen(WebSocket socket, Response response) {
                     for (int id : new int[] {4, 5, 5, 3, 6}) {
                       socket.send(
-                          "{\"id\":" + id + ",\"created_at\":\"2025-01-01T00:00:0" + id + "Z\","
+                          "{\"id\":"
+                              + id
+                              + ",\"created_at\":\"2025-01-01T00:00:0"
+                              + id
+                              + "Z\","
                               + "\"log_source\":\"provisioner_daemon\",\"log_level\":\"debug\","
-                              + "\"stage\":\"Starting\",\"output\":\"line " + id + "\"}");
+                              + "\"stage\":\"Starting\",\"output\":\"line "
+                              + id
+                              + "\"}");
                     }
                     socket.close(1000, "done");
                   }
@@ -442,7 +481,8 @@ class AdminWorkflowsTest {
 
     assertThat(ids).containsExactly(4L, 5L, 6L);
     RecordedRequest upgrade = take();
-    assertThat(upgrade.getUrl().encodedPath()).isEqualTo("/api/v2/workspacebuilds/" + BUILD + "/logs");
+    assertThat(upgrade.getUrl().encodedPath())
+        .isEqualTo("/api/v2/workspacebuilds/" + BUILD + "/logs");
     assertThat(upgrade.getUrl().queryParameterNames()).containsExactlyInAnyOrder("follow", "after");
     assertThat(upgrade.getUrl().queryParameter("after")).isEqualTo("3");
     assertThat(upgrade.getHeaders().get("Upgrade")).isEqualToIgnoringCase("websocket");
@@ -451,8 +491,10 @@ class AdminWorkflowsTest {
   @Test
   void followingLogsReportsTheServersRefusal() throws Exception {
     ProvisionerJob build =
-        decodeJob(job("running", "workspace_build", "{\"workspace_build_id\":\"" + BUILD + "\"}", ""));
-    enqueueJson(404, "{\"message\":\"Resource not found or you do not have access to this resource\"}");
+        decodeJob(
+            job("running", "workspace_build", "{\"workspace_build_id\":\"" + BUILD + "\"}", ""));
+    enqueueJson(
+        404, "{\"message\":\"Resource not found or you do not have access to this resource\"}");
 
     try (LogStream stream = client.provisionerJobs().followLogs(build)) {
       assertThatThrownBy(() -> stream.iterator().hasNext())
@@ -501,8 +543,10 @@ class AdminWorkflowsTest {
   @Test
   void awaitPollsWithBackoffUntilSuccess() throws Exception {
     enqueueJson(200, job("pending", "workspace_build", "{}", ""));
-    enqueueJson(200, job("running", "workspace_build", "{}", "\"started_at\":\"2025-01-01T00:00:01Z\","));
-    enqueueJson(200, job("running", "workspace_build", "{}", "\"started_at\":\"2025-01-01T00:00:01Z\","));
+    enqueueJson(
+        200, job("running", "workspace_build", "{}", "\"started_at\":\"2025-01-01T00:00:01Z\","));
+    enqueueJson(
+        200, job("running", "workspace_build", "{}", "\"started_at\":\"2025-01-01T00:00:01Z\","));
     enqueueJson(
         200,
         job(
@@ -517,7 +561,8 @@ class AdminWorkflowsTest {
     assertThat(done.status()).isEqualTo(ProvisionerJobStatus.SUCCEEDED);
     assertThat(time.sleeps)
         .containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1));
-    assertThat(take().getTarget()).isEqualTo("/api/v2/organizations/default/provisionerjobs/" + JOB);
+    assertThat(take().getTarget())
+        .isEqualTo("/api/v2/organizations/default/provisionerjobs/" + JOB);
   }
 
   @Test
@@ -541,7 +586,8 @@ class AdminWorkflowsTest {
 
   @Test
   void awaitThrowsOnCancellation() {
-    enqueueJson(200, job("canceled", "workspace_build", "{}", "\"canceled_at\":\"2025-01-01T00:00:02Z\","));
+    enqueueJson(
+        200, job("canceled", "workspace_build", "{}", "\"canceled_at\":\"2025-01-01T00:00:02Z\","));
 
     assertThatThrownBy(() -> jobsWith(new FakeTime()).await("default", JOB, Duration.ofMinutes(1)))
         .isInstanceOf(ProvisionerJobFailedException.class)
@@ -583,9 +629,7 @@ class AdminWorkflowsTest {
 
   @Test
   void awaitAsyncFailsWithTheFailedJob() {
-    enqueueJson(
-        200,
-        job("failed", "workspace_build", "{}", "\"error\":\"quota exceeded\","));
+    enqueueJson(200, job("failed", "workspace_build", "{}", "\"error\":\"quota exceeded\","));
 
     CompletableFuture<ProvisionerJob> done =
         jobsWith(new FakeTime()).awaitAsync("default", JOB, Duration.ofMinutes(1));
@@ -617,7 +661,8 @@ class AdminWorkflowsTest {
 
   @Test
   void awaitAsyncPassesOnAFailedRead() {
-    enqueueJson(404, "{\"message\":\"Resource not found or you do not have access to this resource\"}");
+    enqueueJson(
+        404, "{\"message\":\"Resource not found or you do not have access to this resource\"}");
 
     CompletableFuture<ProvisionerJob> done =
         jobsWith(new FakeTime()).awaitAsync("default", JOB, Duration.ofMinutes(1));
@@ -650,16 +695,20 @@ class AdminWorkflowsTest {
   @Test
   void asyncSiblingsSendTheSameRequests() throws Exception {
     ProvisionerJob build =
-        decodeJob(job("running", "workspace_build", "{\"workspace_build_id\":\"" + BUILD + "\"}", ""));
+        decodeJob(
+            job("running", "workspace_build", "{\"workspace_build_id\":\"" + BUILD + "\"}", ""));
     String membership =
-        "{\"user_id\":\"00000000-0000-0000-0000-000000000001\",\"organization_id\":\"" + ORG
+        "{\"user_id\":\"00000000-0000-0000-0000-000000000001\",\"organization_id\":\""
+            + ORG
             + "\",\"created_at\":\"2025-01-01T00:00:00Z\",\"updated_at\":\"2025-01-02T00:00:00Z\","
             + "\"roles\":[]}";
     enqueueJson(200, "[]");
     server.enqueue(new MockResponse.Builder().code(200).build());
     enqueueBuildInfo();
-    enqueueJson(200, "{\"features\":{},\"warnings\":[],\"errors\":[],\"has_license\":false,"
-        + "\"trial\":false,\"require_telemetry\":false,\"refreshed_at\":\"2025-01-01T00:00:00Z\"}");
+    enqueueJson(
+        200,
+        "{\"features\":{},\"warnings\":[],\"errors\":[],\"has_license\":false,"
+            + "\"trial\":false,\"require_telemetry\":false,\"refreshed_at\":\"2025-01-01T00:00:00Z\"}");
     enqueueJson(200, "{\"members\":[" + member(1) + "],\"count\":7}");
     enqueueJson(200, member(2));
     enqueueJson(200, membership);
@@ -674,7 +723,8 @@ class AdminWorkflowsTest {
     assertThat(client.deployment().buildInfoAsync().get().version()).isEqualTo("v2.24.1");
     assertThat(client.deployment().entitlementsAsync().get().hasLicense()).isFalse();
     Page<OrganizationMemberWithUserData> page = client.members().pageAsync("data", 5, 1).get();
-    assertThat(page.items()).extracting(OrganizationMemberWithUserData::username)
+    assertThat(page.items())
+        .extracting(OrganizationMemberWithUserData::username)
         .containsExactly("user1");
     assertThat(page.offset()).isEqualTo(5);
     assertThat(page.totalCount()).isEqualTo(7);

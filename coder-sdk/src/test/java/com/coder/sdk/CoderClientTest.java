@@ -67,8 +67,7 @@ class CoderClientTest extends MockServerTest {
 
   @Test
   void environmentWithBlankValuesCountsAsMissing() {
-    IllegalStateException e =
-        thrown(IllegalStateException.class, () -> fromEnvironment(" ", "\n"));
+    IllegalStateException e = thrown(IllegalStateException.class, () -> fromEnvironment(" ", "\n"));
 
     assertThat(e).hasMessage("set " + URL_HINT + " and " + TOKEN_HINT);
   }
@@ -140,8 +139,7 @@ class CoderClientTest extends MockServerTest {
 
       assertThat(root.baseUrl()).isEqualTo(server.url("/").uri());
     }
-    assertCall(
-        takeRequest(), "GET", "/api/v2/organizations/d897e3d8-4e0e-4efc-a319-3e7808bcf658");
+    assertCall(takeRequest(), "GET", "/api/v2/organizations/d897e3d8-4e0e-4efc-a319-3e7808bcf658");
   }
 
   @Test
@@ -447,7 +445,10 @@ class CoderClientTest extends MockServerTest {
       assertThat(e.getMessage())
           .startsWith(
               "GET /api/v2/organizations/data-platform failed with 307: redirect to http://"
-                  + other.getHostName() + ":" + other.getPort() + " was not followed");
+                  + other.getHostName()
+                  + ":"
+                  + other.getPort()
+                  + " was not followed");
       Headers first = takeRequest().getHeaders();
       assertThat(first.get("Coder-Session-Token")).isEqualTo(TOKEN);
       assertThat(first.get("Authorization")).isEqualTo("Bearer " + TOKEN);
@@ -463,14 +464,15 @@ class CoderClientTest extends MockServerTest {
       secure.enqueue(
           redirect(302, server.url("/api/v2/organizations?code=one-time-code").toString()));
 
-      CoderApiException e =
-          thrown(CoderApiException.class, () -> viaTls.organizations().list());
+      CoderApiException e = thrown(CoderApiException.class, () -> viaTls.organizations().list());
 
       assertThat(e.statusCode()).isEqualTo(302);
       assertThat(e)
           .hasMessage(
               "GET /api/v2/organizations failed with 302: redirect to http://localhost:"
-                  + server.getPort() + " was not followed" + REDIRECT_NOTE);
+                  + server.getPort()
+                  + " was not followed"
+                  + REDIRECT_NOTE);
       assertThat(server.getRequestCount()).isZero();
     }
   }
@@ -487,7 +489,9 @@ class CoderClientTest extends MockServerTest {
       assertThat(e)
           .hasMessage(
               "GET /api/v2/organizations failed with 308: redirect to https://localhost:"
-                  + secure.getPort() + " was not followed" + REDIRECT_NOTE);
+                  + secure.getPort()
+                  + " was not followed"
+                  + REDIRECT_NOTE);
       assertThat(secure.getRequestCount()).isZero();
     }
   }

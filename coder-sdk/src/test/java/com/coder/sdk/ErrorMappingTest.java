@@ -76,8 +76,7 @@ class ErrorMappingTest extends MockServerTest {
                 "{\"message\":\"You are signed out or your session has expired. Please sign in"
                     + " again to continue.\",\"detail\":\"API key is invalid.\"}\n")
             .newBuilder()
-            .setHeader(
-                "WWW-Authenticate", "Bearer realm=\"coder\", error=\"invalid_token\"")
+            .setHeader("WWW-Authenticate", "Bearer realm=\"coder\", error=\"invalid_token\"")
             .build());
 
     UnauthorizedException e =
@@ -132,8 +131,7 @@ class ErrorMappingTest extends MockServerTest {
                     .provisionerJobs()
                     .list("data-platform", ProvisionerJobFilter.builder().limit(5).build()));
 
-    assertFailedCall(
-        e, 404, "GET", "/api/v2/organizations/data-platform/provisionerjobs?limit=5");
+    assertFailedCall(e, 404, "GET", "/api/v2/organizations/data-platform/provisionerjobs?limit=5");
     assertThat(e.serverMessage()).isEqualTo(NOT_FOUND);
     assertThat(e.getMessage())
         .isEqualTo(
@@ -146,7 +144,9 @@ class ErrorMappingTest extends MockServerTest {
     enqueue(
         json(
             404,
-            "{\"message\":\"" + NOT_FOUND + "\"}\n"
+            "{\"message\":\""
+                + NOT_FOUND
+                + "\"}\n"
                 + "{\"message\":\"Organization \\\"nope\\\" not found.\","
                 + "\"detail\":\"Provide either the organization id or name.\"}\n"));
 
@@ -195,8 +195,7 @@ class ErrorMappingTest extends MockServerTest {
                     .update(
                         Fixtures.DATA_ORG, UpdateOrganizationRequest.builder().name("ml").build()));
 
-    assertFailedCall(
-        e, 409, "PATCH", "/api/v2/organizations/d897e3d8-4e0e-4efc-a319-3e7808bcf658");
+    assertFailedCall(e, 409, "PATCH", "/api/v2/organizations/d897e3d8-4e0e-4efc-a319-3e7808bcf658");
     assertThat(e.validations())
         .containsExactly(
             new ValidationError("name", "This value is already in use and should be unique."));
@@ -239,19 +238,18 @@ class ErrorMappingTest extends MockServerTest {
             ZonedDateTime.now(ZoneOffset.UTC).plusMinutes(2));
     enqueue(rateLimited(inTwoMinutes));
 
-    RateLimitException e =
-        thrown(RateLimitException.class, () -> client.organizations().list());
+    RateLimitException e = thrown(RateLimitException.class, () -> client.organizations().list());
 
-    assertThat(e.retryAfter()).hasValueSatisfying(
-        wait -> assertThat(wait).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(120)));
+    assertThat(e.retryAfter())
+        .hasValueSatisfying(
+            wait -> assertThat(wait).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(120)));
   }
 
   @Test
   void retryAfterInThePastMeansNow() {
     enqueue(rateLimited("Wed, 21 Oct 2015 07:28:00 GMT"));
 
-    RateLimitException e =
-        thrown(RateLimitException.class, () -> client.organizations().list());
+    RateLimitException e = thrown(RateLimitException.class, () -> client.organizations().list());
 
     assertThat(e.retryAfter()).contains(Duration.ZERO);
     assertThat(e.getMessage()).contains("(retry after 0 s)");
@@ -261,8 +259,7 @@ class ErrorMappingTest extends MockServerTest {
   void unreadableRetryAfterIsIgnored() {
     enqueue(rateLimited("soon"));
 
-    RateLimitException e =
-        thrown(RateLimitException.class, () -> client.organizations().list());
+    RateLimitException e = thrown(RateLimitException.class, () -> client.organizations().list());
 
     assertThat(e.retryAfter()).isEmpty();
     assertThat(e.getMessage()).doesNotContain("retry after");
@@ -347,8 +344,7 @@ class ErrorMappingTest extends MockServerTest {
     assertFailedCall(e, 500, "GET", "/api/v2/organizations");
     assertThat(e.response()).isEmpty();
     assertThat(e.bodyExcerpt()).isEmpty();
-    assertThat(e)
-        .hasMessage("GET /api/v2/organizations failed with 500 and an empty body");
+    assertThat(e).hasMessage("GET /api/v2/organizations failed with 500 and an empty body");
   }
 
   @Test

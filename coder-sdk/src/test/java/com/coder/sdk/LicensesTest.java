@@ -40,8 +40,20 @@ class LicensesTest extends MockServerTest {
     Map<String, Object> claims = license.claims();
     assertThat(claims)
         .containsOnlyKeys(
-            "iss", "sub", "exp", "nbf", "iat", "license_expires", "account_type", "account_id",
-            "deployment_ids", "trial", "all_features", "feature_set", "version", "features",
+            "iss",
+            "sub",
+            "exp",
+            "nbf",
+            "iat",
+            "license_expires",
+            "account_type",
+            "account_id",
+            "deployment_ids",
+            "trial",
+            "all_features",
+            "feature_set",
+            "version",
+            "features",
             "usage_ratio");
     assertThat(claims)
         .containsEntry("iss", "license@coder.com")
@@ -92,10 +104,7 @@ class LicensesTest extends MockServerTest {
 
   @Test
   void rejectedLicenseIsNotRepeatedInTheException() throws Exception {
-    enqueue(
-        json(
-            400,
-            "{\"message\":\"Invalid license\",\"detail\":\"license is expired\"}\n"));
+    enqueue(json(400, "{\"message\":\"Invalid license\",\"detail\":\"license is expired\"}\n"));
 
     BadRequestException e =
         thrown(BadRequestException.class, () -> client.licenses().add(LICENSE_JWT));

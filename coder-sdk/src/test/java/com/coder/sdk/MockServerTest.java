@@ -19,8 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Runs each test against a fresh {@link MockWebServer} and a client for it that authenticates
- * with {@link Fixtures#TOKEN}, and offers assertions on what went over the wire.
+ * Runs each test against a fresh {@link MockWebServer} and a client for it that authenticates with
+ * {@link Fixtures#TOKEN}, and offers assertions on what went over the wire.
  */
 abstract class MockServerTest {
   protected final MockWebServer server = new MockWebServer();

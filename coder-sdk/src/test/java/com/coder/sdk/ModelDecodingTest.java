@@ -86,8 +86,9 @@ class ModelDecodingTest {
     assertThat(paused.isKnown()).isFalse();
     assertThat(paused.value()).isEqualTo("paused");
     assertThat(paused).hasToString("paused");
-    assertThat(paused).isEqualTo(ProvisionerJobStatus.of("paused")).isNotSameAs(
-        ProvisionerJobStatus.of("paused"));
+    assertThat(paused)
+        .isEqualTo(ProvisionerJobStatus.of("paused"))
+        .isNotSameAs(ProvisionerJobStatus.of("paused"));
     assertThat(paused).hasSameHashCodeAs(ProvisionerJobStatus.of("paused"));
     assertThat(paused).isNotEqualTo(ProvisionerJobStatus.of("Paused"));
     assertThat(ProvisionerJobStatus.of("PENDING").isKnown()).isFalse();
@@ -158,7 +159,14 @@ class ModelDecodingTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "pending", "running", "succeeded", "failed", "canceling", "canceled", "future", "legacy"
+        "pending",
+        "running",
+        "succeeded",
+        "failed",
+        "canceling",
+        "canceled",
+        "future",
+        "legacy"
       })
   void jobSurvivesAJsonRoundTrip(String name) throws IOException {
     ProvisionerJob job = MAPPER.readValue(fixture("jobs/" + name + ".json"), ProvisionerJob.class);
@@ -208,9 +216,15 @@ class ModelDecodingTest {
   @Test
   void nullCollectionsFromTheServerDecodeEmpty() throws IOException {
     String job =
-        "{\"id\":\"" + PENDING_JOB + "\",\"created_at\":\"2025-10-03T09:00:00Z\","
-            + "\"status\":\"pending\",\"file_id\":\"" + FILE + "\",\"tags\":null,"
-            + "\"queue_position\":1,\"queue_size\":1,\"organization_id\":\"" + DATA_ORG + "\","
+        "{\"id\":\""
+            + PENDING_JOB
+            + "\",\"created_at\":\"2025-10-03T09:00:00Z\","
+            + "\"status\":\"pending\",\"file_id\":\""
+            + FILE
+            + "\",\"tags\":null,"
+            + "\"queue_position\":1,\"queue_size\":1,\"organization_id\":\""
+            + DATA_ORG
+            + "\","
             + "\"input\":null,\"type\":\"workspace_build\",\"available_workers\":null,"
             + "\"metadata\":null,\"error\":\"\",\"error_code\":\"\",\"worker_name\":\"\"}";
 
@@ -239,7 +253,9 @@ class ModelDecodingTest {
 
     License license =
         MAPPER.readValue(
-            "{\"id\":1,\"uuid\":\"" + Fixtures.LICENSE_UUID + "\","
+            "{\"id\":1,\"uuid\":\""
+                + Fixtures.LICENSE_UUID
+                + "\","
                 + "\"uploaded_at\":\"2025-10-02T12:00:00Z\",\"claims\":null}",
             License.class);
     assertThat(license.claims()).isEmpty();
@@ -348,8 +364,26 @@ class ModelDecodingTest {
 
   private static ProvisionerJob pendingJob(Map<String, String> tags, List<UUID> workers) {
     return new ProvisionerJob(
-        PENDING_JOB, WHEN, null, null, null, null, null, ProvisionerJobStatus.PENDING, null, null,
-        FILE, tags, 1, 1, DATA_ORG, null, null, ProvisionerJobType.WORKSPACE_BUILD, workers, null,
+        PENDING_JOB,
+        WHEN,
+        null,
+        null,
+        null,
+        null,
+        null,
+        ProvisionerJobStatus.PENDING,
+        null,
+        null,
+        FILE,
+        tags,
+        1,
+        1,
+        DATA_ORG,
+        null,
+        null,
+        ProvisionerJobType.WORKSPACE_BUILD,
+        workers,
+        null,
         false);
   }
 }

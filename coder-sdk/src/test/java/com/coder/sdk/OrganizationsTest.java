@@ -185,8 +185,7 @@ class OrganizationsTest extends MockServerTest {
 
     RecordedRequest request = takeRequest();
     assertCall(request, "PATCH", "/api/v2/organizations/data-platform");
-    assertJsonBody(
-        request, "{\"name\":\"data-platform\",\"display_name\":\"Data & ML Platform\"}");
+    assertJsonBody(request, "{\"name\":\"data-platform\",\"display_name\":\"Data & ML Platform\"}");
     assertDataPlatform(updated);
   }
 

@@ -116,8 +116,7 @@ class ProvisionerJobFilterTest extends MockServerTest {
 
     assertThat(request.getUrl().queryParameterValues("ids"))
         .containsExactly(FAILED_JOB + "," + CANCELED_JOB);
-    assertThat(request.getTarget())
-        .isEqualTo(JOBS + "?" + TWO_IDS);
+    assertThat(request.getTarget()).isEqualTo(JOBS + "?" + TWO_IDS);
   }
 
   @Test
@@ -159,7 +158,8 @@ class ProvisionerJobFilterTest extends MockServerTest {
     assertThat(request.getTarget())
         .isEqualTo(
             JOBS
-                + "?" + TWO_IDS
+                + "?"
+                + TWO_IDS
                 + "&initiator=d941e028-5ca4-4925-b174-f72efab4d8a9"
                 + "&limit=200"
                 + "&status=pending%2Crunning"
@@ -266,7 +266,10 @@ class ProvisionerJobFilterTest extends MockServerTest {
     assertThat(filter.toString())
         .isEqualTo(
             "ProvisionerJobFilter{statuses=[failed], tags={scope=organization}, ids=["
-                + FAILED_JOB + "], initiator=" + OWNER + ", limit=10}");
+                + FAILED_JOB
+                + "], initiator="
+                + OWNER
+                + ", limit=10}");
 
     ProvisionerJobFilter none = ProvisionerJobFilter.none();
     assertThat(none.statuses()).isEmpty();

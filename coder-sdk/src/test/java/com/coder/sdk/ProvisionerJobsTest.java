@@ -49,8 +49,14 @@ class ProvisionerJobsTest extends MockServerTest {
       new ProvisionerJobInput(null, WORKSPACE_BUILD, null);
   private static final ProvisionerJobMetadata TEMPLATE_METADATA =
       new ProvisionerJobMetadata(
-          "brave_turing7", TEMPLATE, "kubernetes-dev", "Kubernetes (dev)", "/icon/k8s.png", null,
-          null, null);
+          "brave_turing7",
+          TEMPLATE,
+          "kubernetes-dev",
+          "Kubernetes (dev)",
+          "/icon/k8s.png",
+          null,
+          null,
+          null);
 
   @Test
   void listWithoutFilterSendsNoQueryAndDecodesEveryState() throws Exception {

@@ -56,9 +56,7 @@ class ResponseDecodingTest extends MockServerTest {
   @Test
   void dataAfterTheFirstJsonValueIsIgnored() {
     enqueue(
-        json(
-            fixture("organizations/data-platform.json")
-                + "{\"message\":\"a second object\"}\n"));
+        json(fixture("organizations/data-platform.json") + "{\"message\":\"a second object\"}\n"));
     enqueue(json(jsonArray(fixture("jobs/running.json")) + "<!-- trailing -->"));
 
     OrganizationsTest.assertDataPlatform(client.organizations().get("data-platform"));
@@ -233,7 +231,9 @@ class ResponseDecodingTest extends MockServerTest {
         .startsWith("<!DOCTYPE html> <html> <head> <title>Sign in - Example Corp SSO</title>");
     assertThat(e.getMessage())
         .isEqualTo(
-            "GET " + ORG_PATH + " answered 200, but the body is text/html, not JSON;"
+            "GET "
+                + ORG_PATH
+                + " answered 200, but the body is text/html, not JSON;"
                 + " a proxy or sign-in page may have answered instead of Coder: "
                 + e.bodyExcerpt());
     assertThat(e.getCause()).isNull();

@@ -18,11 +18,10 @@ class TransportFailureTest extends MockServerTest {
   @Test
   void connectionDroppedInTheMiddleOfTheBody() {
     enqueue(
-        json(
-                jsonArray(
-                    fixture("jobs/pending.json"),
-                    fixture("jobs/running.json"),
-                    fixture("jobs/failed.json")))
+        json(jsonArray(
+                fixture("jobs/pending.json"),
+                fixture("jobs/running.json"),
+                fixture("jobs/failed.json")))
             .newBuilder()
             .onResponseBody(new SocketEffect.CloseSocket())
             .build());

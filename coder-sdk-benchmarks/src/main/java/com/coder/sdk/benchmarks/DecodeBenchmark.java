@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Decoding a provisioner-job list from bytes: the SDK's path (its shared mapper into its records,
- * from a stream, as a call does) against plain databind into {@link FloorJob} and against
- * Jackson's tree model.
+ * from a stream, as a call does) against plain databind into {@link FloorJob} and against Jackson's
+ * tree model.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

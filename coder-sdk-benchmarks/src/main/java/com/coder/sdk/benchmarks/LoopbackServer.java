@@ -11,10 +11,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A minimal HTTP server on loopback that answers fixed bytes, and counts the connections each
- * kind of client opened (told apart by {@code User-Agent}).
+ * A minimal HTTP server on loopback that answers fixed bytes, and counts the connections each kind
+ * of client opened (told apart by {@code User-Agent}).
  */
 public final class LoopbackServer implements AutoCloseable {
   private final HttpServer server;
@@ -23,17 +24,20 @@ public final class LoopbackServer implements AutoCloseable {
   private final Set<Integer> otherPorts = ConcurrentHashMap.newKeySet();
 
   /**
-   * Serves {@code jobs} for the job list of {@link Fixtures#ORGANIZATION}, {@code organization}
-   * for the organization, and the file {@code jobsFile} (when not null) for the job list of the
+   * Serves {@code jobs} for the job list of {@link Fixtures#ORGANIZATION}, {@code organization} for
+   * the organization, and the file {@code jobsFile} (when not null) for the job list of the
    * organization named {@code large}.
    */
-  public LoopbackServer(byte[] jobs, byte[] organization, Path jobsFile) throws IOException {
+  public LoopbackServer(byte[] jobs, byte[] organization, @Nullable Path jobsFile)
+      throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     server.setExecutor(executor);
     server.createContext(
         "/api/v2/organizations/",
         exchange -> {
-          count(exchange.getRequestHeaders().getFirst("User-Agent"), exchange.getRemoteAddress().getPort());
+          count(
+              exchange.getRequestHeaders().getFirst("User-Agent"),
+              exchange.getRemoteAddress().getPort());
           String path = exchange.getRequestURI().getPath();
           exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
           try (OutputStream out = exchange.getResponseBody()) {
@@ -52,7 +56,7 @@ public final class LoopbackServer implements AutoCloseable {
     server.start();
   }
 
-  private void count(String userAgent, int port) {
+  private void count(@Nullable String userAgent, int port) {
     if (userAgent != null && userAgent.contains("coder-java-sdk")) {
       sdkPorts.add(port);
     } else {
@@ -62,7 +66,11 @@ public final class LoopbackServer implements AutoCloseable {
 
   /** Returns the server's base URL, such as {@code http://127.0.0.1:41234/}. */
   public String url() {
-    return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/";
+    return "http://"
+        + server.getAddress().getHostString()
+        + ":"
+        + server.getAddress().getPort()
+        + "/";
   }
 
   /** Returns how many connections SDK clients opened so far. */

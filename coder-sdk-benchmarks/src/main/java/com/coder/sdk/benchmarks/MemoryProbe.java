@@ -10,9 +10,9 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Decodes a large job list served over loopback in one of three ways, in a JVM whose heap limit
- * the caller chooses; exits 0 if it fit, 3 if it ran out of memory. {@link MemoryRunner} searches
- * for the smallest heap that fits.
+ * Decodes a large job list served over loopback in one of three ways, in a JVM whose heap limit the
+ * caller chooses; exits 0 if it fit, 3 if it ran out of memory. {@link MemoryRunner} searches for
+ * the smallest heap that fits.
  *
  * <p>Contenders: {@code sdk} (a {@code provisionerJobs().list} call), {@code floor} (OkHttp and
  * databind from the body stream into {@link FloorJob}), {@code floor-string} (the same after

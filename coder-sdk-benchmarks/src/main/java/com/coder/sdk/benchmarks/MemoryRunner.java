@@ -18,7 +18,8 @@ final class MemoryRunner {
   private MemoryRunner() {}
 
   /** Returns the smallest fitting heap in MiB by contender, searched to {@code precisionMb}. */
-  static Map<String, Integer> run(int jobs, int precisionMb) throws IOException, InterruptedException {
+  static Map<String, Integer> run(int jobs, int precisionMb)
+      throws IOException, InterruptedException {
     Path file = Files.createTempFile("coder-jobs-", ".json");
     try {
       Files.write(file, Fixtures.jobs(jobs));

@@ -34,7 +34,8 @@ final class Report {
     Map<String, double[]> allocations = new LinkedHashMap<>();
     for (JsonNode result : new ObjectMapper().readTree(jmhJson.toFile())) {
       String benchmark = result.get("benchmark").asText();
-      String name = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+      String name =
+          benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
       JsonNode jobs = result.path("params").path("jobs");
       String key = jobs.isMissingNode() ? name : name + "/" + jobs.asText();
       times.put(key, scoreOf(result.get("primaryMetric")));
@@ -50,35 +51,71 @@ final class Report {
     }
 
     for (String jobs : List.of("1", "100", "10000")) {
-      ratio("decode " + jobs + " jobs: time", times, "DecodeBenchmark.sdk/" + jobs,
-          "DecodeBenchmark.floor/" + jobs, 0.85);
-      ratio("decode " + jobs + " jobs: allocation", allocations, "DecodeBenchmark.sdk/" + jobs,
-          "DecodeBenchmark.floor/" + jobs, 1.0);
-      ratio("decode " + jobs + " jobs: tree model time", times, "DecodeBenchmark.tree/" + jobs,
-          "DecodeBenchmark.floor/" + jobs, Double.NaN);
+      ratio(
+          "decode " + jobs + " jobs: time",
+          times,
+          "DecodeBenchmark.sdk/" + jobs,
+          "DecodeBenchmark.floor/" + jobs,
+          0.85);
+      ratio(
+          "decode " + jobs + " jobs: allocation",
+          allocations,
+          "DecodeBenchmark.sdk/" + jobs,
+          "DecodeBenchmark.floor/" + jobs,
+          1.0);
+      ratio(
+          "decode " + jobs + " jobs: tree model time",
+          times,
+          "DecodeBenchmark.tree/" + jobs,
+          "DecodeBenchmark.floor/" + jobs,
+          Double.NaN);
     }
     for (String threads : List.of("1", "16")) {
-      ratio("list 100 jobs, " + threads + " thread(s)", times, "CallBenchmark.sdkList" + threads,
-          "CallBenchmark.bareList" + threads, 1.05);
-      ratio("get organization, " + threads + " thread(s)", times, "CallBenchmark.sdkGet" + threads,
-          "CallBenchmark.bareGet" + threads, 1.05);
+      ratio(
+          "list 100 jobs, " + threads + " thread(s)",
+          times,
+          "CallBenchmark.sdkList" + threads,
+          "CallBenchmark.bareList" + threads,
+          1.05);
+      ratio(
+          "get organization, " + threads + " thread(s)",
+          times,
+          "CallBenchmark.sdkGet" + threads,
+          "CallBenchmark.bareGet" + threads,
+          1.05);
     }
   }
 
   /** Adds the peak-heap ratios. */
   void addMemory(Map<String, Integer> smallestHeapMb) {
-    double floor = smallestHeapMb.get("floor");
-    ratios.add(new Ratio("peak heap, SDK", smallestHeapMb.get("sdk") / floor, 0, 1.0));
+    double floor = measured(smallestHeapMb, "floor");
+    ratios.add(new Ratio("peak heap, SDK", measured(smallestHeapMb, "sdk") / floor, 0, 1.0));
     ratios.add(
         new Ratio(
-            "peak heap, body read as String", smallestHeapMb.get("floor-string") / floor, 0, Double.NaN));
+            "peak heap, body read as String",
+            measured(smallestHeapMb, "floor-string") / floor,
+            0,
+            Double.NaN));
+  }
+
+  /** Returns a contender's result; each runner reports every contender it knows. */
+  private static <T extends Number> double measured(Map<String, T> results, String contender) {
+    T value = results.get(contender);
+    if (value == null) {
+      throw new IllegalArgumentException(
+          "no result for " + contender + "; the run reported " + results.keySet());
+    }
+    return value.doubleValue();
   }
 
   /** Adds the start-up ratio. */
   void addStartup(Map<String, Double> medianMillis) {
     ratios.add(
         new Ratio(
-            "start-up to first answer", medianMillis.get("sdk") / medianMillis.get("floor"), 0, Double.NaN));
+            "start-up to first answer",
+            measured(medianMillis, "sdk") / measured(medianMillis, "floor"),
+            0,
+            Double.NaN));
   }
 
   List<Ratio> ratios() {
@@ -106,7 +143,12 @@ final class Report {
   /** Draws the ratios as bars with error bars, and the targets as markers, into a PNG. */
   void chart(Path png, String title) throws IOException {
     CategoryChart chart =
-        new CategoryChartBuilder().width(1200).height(700).title(title).yAxisTitle("SDK / floor").build();
+        new CategoryChartBuilder()
+            .width(1200)
+            .height(700)
+            .title(title)
+            .yAxisTitle("SDK / floor")
+            .build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
     chart.getStyler().setXAxisLabelRotation(35);
     chart.getStyler().setYAxisMin(0.0);

@@ -77,12 +77,21 @@ public final class RunAll {
     report.addStartup(startup);
 
     String summary =
-        "Run on " + LocalDate.now() + (smoke ? " (smoke mode: numbers are meaningless)" : "") + "\n\n"
+        "Run on "
+            + LocalDate.now()
+            + (smoke ? " (smoke mode: numbers are meaningless)" : "")
+            + "\n\n"
             + report.markdown()
-            + "\nSmallest heap that fits a list of " + largeList + " jobs (MiB): " + heap
-            + "\nStart-up to first answer, median (ms): " + startup + "\n";
+            + "\nSmallest heap that fits a list of "
+            + largeList
+            + " jobs (MiB): "
+            + heap
+            + "\nStart-up to first answer, median (ms): "
+            + startup
+            + "\n";
     Files.writeString(out.resolve("summary.md"), summary);
-    report.chart(out.resolve("benchmarks.png"), "Coder Java SDK against the floor, " + LocalDate.now());
+    report.chart(
+        out.resolve("benchmarks.png"), "Coder Java SDK against the floor, " + LocalDate.now());
     System.out.println(summary);
     return report;
   }

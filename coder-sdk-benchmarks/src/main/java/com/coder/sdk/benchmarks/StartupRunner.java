@@ -18,14 +18,15 @@ final class StartupRunner {
     Map<String, List<Double>> times = new LinkedHashMap<>();
     CONTENDERS.forEach(contender -> times.put(contender, new ArrayList<>()));
     for (int i = 0; i < runs; i++) {
-      for (String contender : CONTENDERS) {
+      for (Map.Entry<String, List<Double>> entry : times.entrySet()) {
+        String contender = entry.getKey();
         long start = System.nanoTime();
         int exit = ChildJvm.run(List.of(), StartupProbe.class, contender);
         double millis = (System.nanoTime() - start) / 1e6;
         if (exit != 0) {
           throw new IllegalStateException("startup probe " + contender + " exited with " + exit);
         }
-        times.get(contender).add(millis);
+        entry.getValue().add(millis);
       }
     }
     Map<String, Double> medians = new LinkedHashMap<>();

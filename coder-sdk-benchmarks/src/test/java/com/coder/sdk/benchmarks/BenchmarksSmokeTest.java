@@ -13,7 +13,8 @@ class BenchmarksSmokeTest {
   void everyBenchmarkRunsAndTheReportIsWritten(@TempDir Path out) throws Exception {
     Report report = RunAll.run(true, out);
 
-    assertThat(report.ratios()).extracting(Report.Ratio::name)
+    assertThat(report.ratios())
+        .extracting(Report.Ratio::name)
         .contains(
             "decode 10000 jobs: time",
             "decode 100 jobs: allocation",

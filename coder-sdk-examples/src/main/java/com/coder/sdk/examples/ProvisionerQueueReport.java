@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reports every organization of a deployment and its provisioner queue: what is waiting, what is
@@ -58,10 +59,17 @@ public final class ProvisionerQueueReport {
         CoderClient coder = server.newClient()) {
       server.seedSampleData();
       System.out.println(
-          "No " + CoderClient.URL_VARIABLE + " set: running against an embedded fake Coder server"
-              + " at " + server.url() + ", seeded with sample organizations, daemons and jobs.");
+          "No "
+              + CoderClient.URL_VARIABLE
+              + " set: running against an embedded fake Coder server"
+              + " at "
+              + server.url()
+              + ", seeded with sample organizations, daemons and jobs.");
       System.out.println(
-          "Set " + CoderClient.URL_VARIABLE + " and " + CoderClient.TOKEN_VARIABLE
+          "Set "
+              + CoderClient.URL_VARIABLE
+              + " and "
+              + CoderClient.TOKEN_VARIABLE
               + " to report on a real deployment.");
       System.out.println();
       new ProvisionerQueueReport(coder, System.out, Instant.now()).run();
@@ -74,11 +82,11 @@ public final class ProvisionerQueueReport {
     out.println("Coder deployment " + coder.baseUrl());
     out.println();
 
-    Map<Organization, List<ProvisionerJob>> jobsByOrganization = new LinkedHashMap<>();
+    Map<Organization, @Nullable List<ProvisionerJob>> jobsByOrganization = new LinkedHashMap<>();
     TextTable summary =
         new TextTable("ORGANIZATION", "DISPLAY NAME", "DEFAULT", "PENDING", "RUNNING", "FAILED");
     for (Organization organization : organizations) {
-      List<ProvisionerJob> jobs = jobsOf(organization);
+      @Nullable List<ProvisionerJob> jobs = jobsOf(organization);
       jobsByOrganization.put(organization, jobs);
       summary.add(
           organization.name(),
@@ -93,7 +101,7 @@ public final class ProvisionerQueueReport {
     jobsByOrganization.forEach(this::printQueue);
   }
 
-  private List<ProvisionerJob> jobsOf(Organization organization) {
+  private @Nullable List<ProvisionerJob> jobsOf(Organization organization) {
     try {
       return coder
           .provisionerJobs()
@@ -106,7 +114,7 @@ public final class ProvisionerQueueReport {
     }
   }
 
-  private void printQueue(Organization organization, List<ProvisionerJob> jobs) {
+  private void printQueue(Organization organization, @Nullable List<ProvisionerJob> jobs) {
     out.println();
     printDaemons(organization);
 
@@ -159,7 +167,8 @@ public final class ProvisionerQueueReport {
       return;
     }
 
-    TextTable table = new TextTable("NAME", "STATUS", "VERSION", "TAGS", "CURRENT JOB", "LAST SEEN");
+    TextTable table =
+        new TextTable("NAME", "STATUS", "VERSION", "TAGS", "CURRENT JOB", "LAST SEEN");
     for (ProvisionerDaemon daemon : daemons) {
       table.add(
           daemon.name(),
@@ -169,7 +178,8 @@ public final class ProvisionerQueueReport {
           daemon.currentJob() == null
               ? "-"
               : daemon.currentJob().id().toString().substring(0, 8)
-                  + " " + daemon.currentJob().templateName(),
+                  + " "
+                  + daemon.currentJob().templateName(),
           daemon.lastSeenAt() == null ? "never" : age(daemon.lastSeenAt()));
     }
     table.print(out, "  ");

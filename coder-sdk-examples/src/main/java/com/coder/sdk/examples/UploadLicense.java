@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Uploads a license file to a deployment, refreshes entitlements, and prints what the deployment
- * is now entitled to.
+ * Uploads a license file to a deployment, refreshes entitlements, and prints what the deployment is
+ * now entitled to.
  *
  * <pre>
  * CODER_URL=https://coder.example.com CODER_SESSION_TOKEN=... \

@@ -51,7 +51,8 @@ class AuthIT {
   void wrongSecretOfAKnownKeyIsRefused(Target target) {
     String wrongSecret = target.token().substring(0, 11) + "x".repeat(22);
     Http.Answer answer =
-        target.http()
+        target
+            .http()
             .send("GET", "/api/v2/organizations", null, "Coder-Session-Token", wrongSecret);
 
     assertThat(answer.status()).isEqualTo(401);
@@ -64,13 +65,11 @@ class AuthIT {
     Http.Answer parts =
         target.http().send("GET", "/api/v2/organizations", null, "Coder-Session-Token", "abc");
     Http.Answer idLength =
-        target.http()
-            .send("GET", "/api/v2/organizations", null, "Coder-Session-Token", "abc-def");
+        target.http().send("GET", "/api/v2/organizations", null, "Coder-Session-Token", "abc-def");
 
     assertThat(parts.status()).isEqualTo(401);
     assertThat(parts.detail())
-        .isEqualTo(
-            "Invalid API key format: incorrect amount of API key parts, expected 2 got 1");
+        .isEqualTo("Invalid API key format: incorrect amount of API key parts, expected 2 got 1");
     assertThat(idLength.detail())
         .isEqualTo("Invalid API key format: invalid API key ID length, expected 10 got 3");
   }
@@ -78,13 +77,23 @@ class AuthIT {
   @Test
   void bearerTokenAndCookieAreAccepted(Target target) {
     Http.Answer bearer =
-        target.http()
-            .send("GET", "/api/v2/organizations/default", null,
-                "Authorization", "bearer " + target.token());
+        target
+            .http()
+            .send(
+                "GET",
+                "/api/v2/organizations/default",
+                null,
+                "Authorization",
+                "bearer " + target.token());
     Http.Answer cookie =
-        target.http()
-            .send("GET", "/api/v2/organizations/default", null,
-                "Cookie", "theme=dark; coder_session_token=" + target.token());
+        target
+            .http()
+            .send(
+                "GET",
+                "/api/v2/organizations/default",
+                null,
+                "Cookie",
+                "theme=dark; coder_session_token=" + target.token());
 
     assertThat(bearer.status()).isEqualTo(200);
     assertThat(bearer.json().path("is_default").asBoolean()).isTrue();

@@ -34,12 +34,27 @@ class DeploymentIT {
   /** The features a Coder 2.24 deployment lists, in name order as its JSON writes them. */
   private static final List<String> FEATURES =
       List.of(
-          "access_control", "advanced_template_scheduling", "appearance", "audit_log",
-          "browser_only", "connection_log", "control_shared_ports", "custom_roles",
-          "external_provisioner_daemons", "external_token_encryption", "high_availability",
-          "managed_agent_limit", "multiple_external_auth", "multiple_organizations", "scim",
-          "template_rbac", "user_limit", "user_role_management", "workspace_batch_actions",
-          "workspace_prebuilds", "workspace_proxy");
+          "access_control",
+          "advanced_template_scheduling",
+          "appearance",
+          "audit_log",
+          "browser_only",
+          "connection_log",
+          "control_shared_ports",
+          "custom_roles",
+          "external_provisioner_daemons",
+          "external_token_encryption",
+          "high_availability",
+          "managed_agent_limit",
+          "multiple_external_auth",
+          "multiple_organizations",
+          "scim",
+          "template_rbac",
+          "user_limit",
+          "user_role_management",
+          "workspace_batch_actions",
+          "workspace_prebuilds",
+          "workspace_proxy");
 
   private static final Instant T0 = Instant.parse("2030-03-01T12:00:00Z");
 
@@ -81,8 +96,15 @@ class DeploymentIT {
                 ""));
     assertThat(fieldNames(raw))
         .containsExactly(
-            "external_url", "version", "dashboard_url", "telemetry", "workspace_proxy",
-            "agent_api_version", "provisioner_api_version", "upgrade_message", "deployment_id",
+            "external_url",
+            "version",
+            "dashboard_url",
+            "telemetry",
+            "workspace_proxy",
+            "agent_api_version",
+            "provisioner_api_version",
+            "upgrade_message",
+            "deployment_id",
             "webpush_public_key");
   }
 
@@ -95,8 +117,7 @@ class DeploymentIT {
     User me = info.user();
     assertThat(me.status()).isEqualTo(UserStatus.ACTIVE);
     assertThat(me.roles()).anySatisfy(role -> assertThat(role.name()).isEqualTo("owner"));
-    assertThat(me.organizationIds())
-        .contains(target.client().organizations().get("default").id());
+    assertThat(me.organizationIds()).contains(target.client().organizations().get("default").id());
     if (target.isFake()) {
       assertThat(me.username()).isEqualTo("admin");
       assertThat(me.id()).isEqualTo(target.fake("").adminUserId());
@@ -152,9 +173,10 @@ class DeploymentIT {
   @Test
   void premiumLicenseEntitlesEveryFeature(Target target) {
     FakeCoderServer fake = target.fake("the fake's default license");
-    long active = fake.users().list().stream()
-        .filter(user -> user.status().equals(UserStatus.ACTIVE))
-        .count();
+    long active =
+        fake.users().list().stream()
+            .filter(user -> user.status().equals(UserStatus.ACTIVE))
+            .count();
 
     Entitlements entitlements = target.client().deployment().entitlements();
     Http.Answer raw = target.http().send("GET", "/api/v2/entitlements", null);
@@ -168,20 +190,33 @@ class DeploymentIT {
         .allSatisfy(feature -> assertThat(feature.entitlement()).isEqualTo(Entitlement.ENTITLED));
     assertThat(entitlements.feature("user_limit").orElseThrow())
         .isEqualTo(feature(Entitlement.ENTITLED, true, 100L, active));
-    assertThat(entitlements.feature("multiple_organizations").orElseThrow().isAvailable())
-        .isTrue();
+    assertThat(entitlements.feature("multiple_organizations").orElseThrow().isAvailable()).isTrue();
     // Entitled but turned off by the deployment's configuration.
     assertThat(entitlements.feature("browser_only").orElseThrow().enabled()).isFalse();
     assertThat(entitlements.feature("managed_agent_limit").orElseThrow())
         .isEqualTo(
-            new Feature(Entitlement.ENTITLED, true, 1000L, 0L, null, null, null,
-                new UsagePeriod(Instant.parse("2025-07-01T00:00:00Z"),
-                    Instant.parse("2025-07-01T00:00:00Z"), Instant.parse("2125-07-01T00:00:00Z"))));
+            new Feature(
+                Entitlement.ENTITLED,
+                true,
+                1000L,
+                0L,
+                null,
+                null,
+                null,
+                new UsagePeriod(
+                    Instant.parse("2025-07-01T00:00:00Z"),
+                    Instant.parse("2025-07-01T00:00:00Z"),
+                    Instant.parse("2125-07-01T00:00:00Z"))));
     assertThat(raw.status()).isEqualTo(200);
     assertThat(fieldNames(raw.json().path("features"))).containsExactlyElementsOf(FEATURES);
     assertThat(fieldNames(raw.json()))
         .containsExactly(
-            "features", "warnings", "errors", "has_license", "trial", "require_telemetry",
+            "features",
+            "warnings",
+            "errors",
+            "has_license",
+            "trial",
+            "require_telemetry",
             "refreshed_at");
     assertThat(fieldNames(raw.json().path("features").path("audit_log")))
         .containsExactly("entitlement", "enabled");
@@ -213,15 +248,18 @@ class DeploymentIT {
             FakeCoderServer.builder().licensed(false).clock(new MutableClock(T0)).start();
         CoderClient client = fake.newClient()) {
       License license =
-          client.licenses().add(
-              fake.licenses().issue(
-                  LicenseSpec.builder()
-                      .feature("multiple_organizations", 1)
-                      .feature("audit_log", 1)
-                      .feature("user_limit", 1)
-                      .trial(true)
-                      .expiresAt(T0.plus(Duration.ofDays(5)))
-                      .build()));
+          client
+              .licenses()
+              .add(
+                  fake.licenses()
+                      .issue(
+                          LicenseSpec.builder()
+                              .feature("multiple_organizations", 1)
+                              .feature("audit_log", 1)
+                              .feature("user_limit", 1)
+                              .trial(true)
+                              .expiresAt(T0.plus(Duration.ofDays(5)))
+                              .build()));
       fake.users().create("second", "second@example.com");
 
       Entitlements entitlements = client.deployment().entitlements();
@@ -259,14 +297,17 @@ class DeploymentIT {
     MutableClock clock = new MutableClock(T0);
     try (FakeCoderServer fake = FakeCoderServer.builder().licensed(false).clock(clock).start();
         CoderClient client = fake.newClient()) {
-      client.licenses().add(
-          fake.licenses().issue(
-              LicenseSpec.builder()
-                  .featureSet("premium")
-                  .feature("user_limit", 10)
-                  .expiresAt(T0.plus(Duration.ofDays(60)))
-                  .gracePeriod(Duration.ofDays(7))
-                  .build()));
+      client
+          .licenses()
+          .add(
+              fake.licenses()
+                  .issue(
+                      LicenseSpec.builder()
+                          .featureSet("premium")
+                          .feature("user_limit", 10)
+                          .expiresAt(T0.plus(Duration.ofDays(60)))
+                          .gracePeriod(Duration.ofDays(7))
+                          .build()));
       CreateOrganizationRequest request = CreateOrganizationRequest.builder("in-grace").build();
 
       clock.advance(Duration.ofDays(61));
@@ -280,8 +321,9 @@ class DeploymentIT {
           .startsWith(
               "Your deployment has 1 active users but the license with the limit 10 is expired.",
               "Audit Log is enabled but your license for this feature is expired.")
-          .contains("Multiple Organizations is enabled but your license for this feature is "
-              + "expired.")
+          .contains(
+              "Multiple Organizations is enabled but your license for this feature is "
+                  + "expired.")
           .noneMatch(warning -> warning.startsWith("Your license expires"));
       assertThat(client.organizations().create(request).name()).isEqualTo("in-grace");
 
@@ -304,17 +346,20 @@ class DeploymentIT {
             FakeCoderServer.builder().licensed(false).clock(new MutableClock(T0)).start();
         CoderClient client = fake.newClient()) {
       License tooLong =
-          fake.licenses().add(
-              LicenseSpec.builder()
-                  .feature("multiple_organizations", 1)
-                  .expiresAt(T0.plus(Duration.ofDays(6 * 365)))
-                  .build());
+          fake.licenses()
+              .add(
+                  LicenseSpec.builder()
+                      .feature("multiple_organizations", 1)
+                      .expiresAt(T0.plus(Duration.ofDays(6 * 365)))
+                      .build());
 
       Entitlements entitlements = client.deployment().entitlements();
 
       assertThat(entitlements.errors())
           .containsExactly(
-              "Invalid license (" + tooLong.uuid() + ") parsing claims: license has invalid or "
+              "Invalid license ("
+                  + tooLong.uuid()
+                  + ") parsing claims: license has invalid or "
                   + "missing license_expires claim");
       assertThat(entitlements.hasLicense()).isFalse();
       assertThat(entitlements.isEntitled(Entitlements.MULTIPLE_ORGANIZATIONS)).isFalse();

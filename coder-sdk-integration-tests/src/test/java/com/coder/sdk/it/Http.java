@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Sends raw requests for the cases the SDK cannot produce (repeated query parameters, unknown
- * parameters, missing fields, other credential forms), so the same assertions run against the
- * fake and a live deployment.
+ * parameters, missing fields, other credential forms), so the same assertions run against the fake
+ * and a live deployment.
  */
 final class Http {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,8 +50,9 @@ final class Http {
     /** The validations as "field: detail" strings. */
     List<String> validations() {
       List<String> result = new java.util.ArrayList<>();
-      json().path("validations").forEach(v -> result.add(v.path("field").asText() + ": "
-          + v.path("detail").asText()));
+      json()
+          .path("validations")
+          .forEach(v -> result.add(v.path("field").asText() + ": " + v.path("detail").asText()));
       return result;
     }
   }

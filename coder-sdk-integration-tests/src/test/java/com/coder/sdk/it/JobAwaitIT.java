@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@code ProvisionerJobs.await} against jobs the fake finishes from another thread, right after
- * the first poll, so the wait covers one pause (250 ms) and no more.
+ * {@code ProvisionerJobs.await} against jobs the fake finishes from another thread, right after the
+ * first poll, so the wait covers one pause (250 ms) and no more.
  */
 @ExtendWith(TargetExtension.class)
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -45,7 +45,8 @@ class JobAwaitIT {
     assertThat(done.status()).isEqualTo(ProvisionerJobStatus.SUCCEEDED);
     assertThat(done.completedAt()).isNotNull();
     assertThat(done).isEqualTo(fake.provisionerJobs().get(job.id()));
-    assertThat(fake.requests()).filteredOn(call -> call.path().endsWith(jobPath(job)))
+    assertThat(fake.requests())
+        .filteredOn(call -> call.path().endsWith(jobPath(job)))
         .hasSizeGreaterThanOrEqualTo(2)
         .allSatisfy(call -> assertThat(call.method()).isEqualTo("GET"));
   }
@@ -60,9 +61,12 @@ class JobAwaitIT {
         afterFirstPoll(
             fake,
             job,
-            () -> fake.provisionerJobs().fail(
-                job.id(), "insufficient quota: costs 40, budget 30",
-                JobErrorCode.INSUFFICIENT_QUOTA));
+            () ->
+                fake.provisionerJobs()
+                    .fail(
+                        job.id(),
+                        "insufficient quota: costs 40, budget 30",
+                        JobErrorCode.INSUFFICIENT_QUOTA));
 
     assertThatThrownBy(() -> target.client().provisionerJobs().await(job, PATIENCE))
         .isInstanceOfSatisfying(
@@ -84,10 +88,11 @@ class JobAwaitIT {
     FakeCoderServer fake = target.fake("queues a job");
     Organization org = target.createOrganization("it-await-cancel");
     ProvisionerJob job =
-        fake.provisionerJobs().enqueue(
-            ProvisionerJobSpec.builder(ProvisionerJobType.WORKSPACE_BUILD)
-                .organization(org.id())
-                .build());
+        fake.provisionerJobs()
+            .enqueue(
+                ProvisionerJobSpec.builder(ProvisionerJobType.WORKSPACE_BUILD)
+                    .organization(org.id())
+                    .build());
 
     CompletableFuture<Void> canceler =
         afterFirstPoll(fake, job, () -> target.client().provisionerJobs().cancel(job));
@@ -107,11 +112,12 @@ class JobAwaitIT {
     FakeCoderServer fake = target.fake("keeps a job waiting");
     Organization org = target.createOrganization("it-await-slow");
     ProvisionerJob job =
-        fake.provisionerJobs().enqueue(
-            ProvisionerJobSpec.builder(ProvisionerJobType.TEMPLATE_VERSION_IMPORT)
-                .organization(org.id())
-                .tag("nobody", "takes-this")
-                .build());
+        fake.provisionerJobs()
+            .enqueue(
+                ProvisionerJobSpec.builder(ProvisionerJobType.TEMPLATE_VERSION_IMPORT)
+                    .organization(org.id())
+                    .tag("nobody", "takes-this")
+                    .build());
     Duration timeout = Duration.ofMillis(300);
 
     assertThatThrownBy(() -> target.client().provisionerJobs().await(job, timeout))
@@ -131,8 +137,7 @@ class JobAwaitIT {
   void awaitOnAJobThatDoesNotExistFailsAtOnce(Target target) {
     UUID missing = UUID.randomUUID();
 
-    assertThatThrownBy(
-            () -> target.client().provisionerJobs().await("default", missing, PATIENCE))
+    assertThatThrownBy(() -> target.client().provisionerJobs().await("default", missing, PATIENCE))
         .isInstanceOf(NotFoundException.class);
   }
 
@@ -141,11 +146,13 @@ class JobAwaitIT {
   private static ProvisionerJob running(FakeCoderServer fake, Organization org) {
     ProvisionerDaemon daemon = fake.provisionerDaemons().register(org.name(), "runner");
     ProvisionerJob job =
-        fake.provisionerJobs().enqueue(
-            ProvisionerJobSpec.builder(ProvisionerJobType.WORKSPACE_BUILD)
-                .organization(org.id())
-                .build());
-    assertThat(fake.provisionerJobs().acquire(daemon.id())).map(ProvisionerJob::id)
+        fake.provisionerJobs()
+            .enqueue(
+                ProvisionerJobSpec.builder(ProvisionerJobType.WORKSPACE_BUILD)
+                    .organization(org.id())
+                    .build());
+    assertThat(fake.provisionerJobs().acquire(daemon.id()))
+        .map(ProvisionerJob::id)
         .contains(job.id());
     return fake.provisionerJobs().get(job.id());
   }
@@ -161,15 +168,27 @@ class JobAwaitIT {
             if (System.nanoTime() > deadline) {
               throw new IllegalStateException("the client never polled " + path);
             }
-            try {
-              Thread.sleep(5);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
+            if (!pause(5)) {
               return;
             }
           }
-          action.run();
+          // The journal shows a request before the fake answers it. Acting at once could change
+          // the job before the first answer is written; 100 ms is far more than answering takes
+          // and well inside the client's first 250 ms pause.
+          if (pause(100)) {
+            action.run();
+          }
         });
+  }
+
+  private static boolean pause(long millis) {
+    try {
+      Thread.sleep(millis);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** The end of the job's path, whichever way the organization is named before it. */

@@ -45,12 +45,18 @@ class JobLogsIT {
     ProvisionerJob job = running(fake, org, ProvisionerJobType.WORKSPACE_BUILD);
 
     Http.Answer empty = target.send("GET", logsPath(job), null);
-    ProvisionerJobLog first = fake.provisionerJobs().log(job.id(), "Setting up",
-        LogLevel.DEBUG, "");
-    ProvisionerJobLog second = fake.provisionerJobs().log(job.id(), LogSource.PROVISIONER_DAEMON,
-        "Planning infrastructure", LogLevel.INFO, "Plan: 1 to add <& >");
-    ProvisionerJobLog third = fake.provisionerJobs().log(job.id(), "Applying",
-        LogLevel.ERROR, "boom");
+    ProvisionerJobLog first =
+        fake.provisionerJobs().log(job.id(), "Setting up", LogLevel.DEBUG, "");
+    ProvisionerJobLog second =
+        fake.provisionerJobs()
+            .log(
+                job.id(),
+                LogSource.PROVISIONER_DAEMON,
+                "Planning infrastructure",
+                LogLevel.INFO,
+                "Plan: 1 to add <& >");
+    ProvisionerJobLog third =
+        fake.provisionerJobs().log(job.id(), "Applying", LogLevel.ERROR, "boom");
 
     List<ProvisionerJobLog> all = target.client().provisionerJobs().logs(job);
     List<ProvisionerJobLog> afterFirst = target.client().provisionerJobs().logs(job, first.id());
@@ -84,9 +90,11 @@ class JobLogsIT {
 
     assertThat(b1).isEqualTo(a1 + 1);
     assertThat(a2).isEqualTo(b1 + 1);
-    assertThat(target.client().provisionerJobs().logs(a)).extracting(ProvisionerJobLog::output)
+    assertThat(target.client().provisionerJobs().logs(a))
+        .extracting(ProvisionerJobLog::output)
         .containsExactly("a1", "a2");
-    assertThat(target.client().provisionerJobs().logs(b)).extracting(ProvisionerJobLog::output)
+    assertThat(target.client().provisionerJobs().logs(b))
+        .extracting(ProvisionerJobLog::output)
         .containsExactly("b1");
   }
 
@@ -95,10 +103,18 @@ class JobLogsIT {
     FakeCoderServer fake = target.fake("writes job logs");
     Organization org = target.createOrganization("it-owners");
     UUID version = UUID.randomUUID();
-    ProvisionerJob imported = running(fake, org, ProvisionerJobSpec
-        .builder(ProvisionerJobType.TEMPLATE_VERSION_IMPORT).templateVersionId(version));
-    ProvisionerJob dryRun = running(fake, org, ProvisionerJobSpec
-        .builder(ProvisionerJobType.TEMPLATE_VERSION_DRY_RUN).templateVersionId(version));
+    ProvisionerJob imported =
+        running(
+            fake,
+            org,
+            ProvisionerJobSpec.builder(ProvisionerJobType.TEMPLATE_VERSION_IMPORT)
+                .templateVersionId(version));
+    ProvisionerJob dryRun =
+        running(
+            fake,
+            org,
+            ProvisionerJobSpec.builder(ProvisionerJobType.TEMPLATE_VERSION_DRY_RUN)
+                .templateVersionId(version));
     ProvisionerJob build = running(fake, org, ProvisionerJobType.WORKSPACE_BUILD);
 
     for (ProvisionerJob job : List.of(imported, dryRun, build)) {
@@ -106,7 +122,8 @@ class JobLogsIT {
       fake.clearRequests();
 
       assertThat(target.client().provisionerJobs().logs(job))
-          .extracting(ProvisionerJobLog::output).containsExactly(job.type().value());
+          .extracting(ProvisionerJobLog::output)
+          .containsExactly(job.type().value());
       assertThat(fake.lastRequest().path()).isEqualTo(logsPath(job));
     }
     assertThat(logsPath(imported)).isEqualTo("/api/v2/templateversions/" + version + "/logs");
@@ -119,8 +136,8 @@ class JobLogsIT {
   @Test
   void badAfterValueIsRefusedWithAValidation(Target target) {
     FakeCoderServer fake = target.fake("owns a job");
-    ProvisionerJob job = running(fake, target.createOrganization("it-after"),
-        ProvisionerJobType.WORKSPACE_BUILD);
+    ProvisionerJob job =
+        running(fake, target.createOrganization("it-after"), ProvisionerJobType.WORKSPACE_BUILD);
 
     Http.Answer answer = target.send("GET", logsPath(job) + "?after=yesterday", null);
 
@@ -155,8 +172,7 @@ class JobLogsIT {
     assertThat(badDryRun.status()).isEqualTo(400);
     assertThat(badDryRun.message()).isEqualTo("Job ID \"nope\" must be a valid UUID.");
     assertThat(unknownDryRun.status()).isEqualTo(404);
-    assertThat(unknownDryRun.message())
-        .isEqualTo("Provisioner job \"" + missing + "\" not found.");
+    assertThat(unknownDryRun.message()).isEqualTo("Provisioner job \"" + missing + "\" not found.");
     assertThat(notADryRun.status()).isEqualTo(403);
     assertThat(notADryRun.message()).isEqualTo("Forbidden.");
   }
@@ -164,14 +180,16 @@ class JobLogsIT {
   @Test
   void storedLogsOfARealJobAreAscending(Target target) {
     List<ProvisionerJob> finished =
-        target.client().provisionerJobs().list(
-            "default",
-            ProvisionerJobFilter.builder()
-                .status(ProvisionerJobStatus.SUCCEEDED, ProvisionerJobStatus.FAILED)
-                .limit(5)
-                .build());
-    assumeFalse(
-        finished.isEmpty(), "the default organization has no finished job to read logs of");
+        target
+            .client()
+            .provisionerJobs()
+            .list(
+                "default",
+                ProvisionerJobFilter.builder()
+                    .status(ProvisionerJobStatus.SUCCEEDED, ProvisionerJobStatus.FAILED)
+                    .limit(5)
+                    .build());
+    assumeFalse(finished.isEmpty(), "the default organization has no finished job to read logs of");
 
     for (ProvisionerJob job : finished) {
       List<ProvisionerJobLog> logs = target.client().provisionerJobs().logs(job);
@@ -216,25 +234,30 @@ class JobLogsIT {
     }
     writer.get(10, TimeUnit.SECONDS);
 
-    assertThat(received).extracting(ProvisionerJobLog::output)
+    assertThat(received)
+        .extracting(ProvisionerJobLog::output)
         .containsExactly("one", "two", "three", "four");
     assertThat(received.subList(0, 2)).containsExactly(stored1, stored2);
     assertThat(received).extracting(ProvisionerJobLog::id).isSorted();
     assertThat(received).isEqualTo(fake.provisionerJobs().logs(job.id()));
     assertThat(fake.requests())
-        .anySatisfy(call -> {
-          assertThat(call.path()).isEqualTo(logsPath(job));
-          assertThat(call.queryParameter("follow")).isEmpty();
-          assertThat(call.header("Upgrade")).isEqualToIgnoringCase("websocket");
-          assertThat(call.sessionToken()).contains(target.token());
-        });
+        .anySatisfy(
+            call -> {
+              assertThat(call.path()).isEqualTo(logsPath(job));
+              assertThat(call.queryParameter("follow")).isEmpty();
+              assertThat(call.header("Upgrade")).isEqualToIgnoringCase("websocket");
+              assertThat(call.sessionToken()).contains(target.token());
+            });
   }
 
   @Test
   void followingFromALineSkipsTheEarlierOnes(Target target) {
     FakeCoderServer fake = target.fake("writes job logs");
-    ProvisionerJob job = running(fake, target.createOrganization("it-follow-after"),
-        ProvisionerJobType.TEMPLATE_VERSION_IMPORT);
+    ProvisionerJob job =
+        running(
+            fake,
+            target.createOrganization("it-follow-after"),
+            ProvisionerJobType.TEMPLATE_VERSION_IMPORT);
     ProvisionerJobLog first = fake.provisionerJobs().log(job.id(), "s", LogLevel.INFO, "first");
     fake.provisionerJobs().log(job.id(), "s", LogLevel.INFO, "second");
     fake.provisionerJobs().complete(job.id());
@@ -264,21 +287,21 @@ class JobLogsIT {
   @Test
   void followingAnUnknownBuildFailsWithNotFound(Target target) {
     FakeCoderServer fake = target.fake("makes up a job");
-    ProvisionerJob job = running(fake, target.createOrganization("it-follow-404"),
-        ProvisionerJobType.WORKSPACE_BUILD);
+    ProvisionerJob job =
+        running(
+            fake, target.createOrganization("it-follow-404"), ProvisionerJobType.WORKSPACE_BUILD);
     fake.provisionerJobs().delete(job.id());
 
     try (LogStream stream = target.client().provisionerJobs().followLogs(job)) {
-      assertThatThrownBy(() -> stream.iterator().hasNext())
-          .isInstanceOf(NotFoundException.class);
+      assertThatThrownBy(() -> stream.iterator().hasNext()).isInstanceOf(NotFoundException.class);
     }
   }
 
   @Test
   void aPlainRequestWithFollowIsNotAWebSocket(Target target) {
     FakeCoderServer fake = target.fake("owns a job");
-    ProvisionerJob job = running(fake, target.createOrganization("it-plain"),
-        ProvisionerJobType.WORKSPACE_BUILD);
+    ProvisionerJob job =
+        running(fake, target.createOrganization("it-plain"), ProvisionerJobType.WORKSPACE_BUILD);
 
     Http.Answer answer = target.send("GET", logsPath(job) + "?follow", null);
 
@@ -287,11 +310,13 @@ class JobLogsIT {
     assertThat(answer.headers().get("Content-Type")).isEqualTo("text/plain; charset=utf-8");
     assertThat(answer.headers().get("Upgrade")).isEqualTo("websocket");
     assertThat(answer.body())
-        .startsWith("WebSocket protocol violation: Connection header \"Keep-Alive\" does not "
-            + "contain Upgrade\n")
-        .contains("{\"message\":\"Failed to accept websocket.\",\"detail\":\"failed to accept "
-            + "WebSocket connection: WebSocket protocol violation: Connection header "
-            + "\\\"Keep-Alive\\\" does not contain Upgrade\"}\n");
+        .startsWith(
+            "WebSocket protocol violation: Connection header \"Keep-Alive\" does not "
+                + "contain Upgrade\n")
+        .contains(
+            "{\"message\":\"Failed to accept websocket.\",\"detail\":\"failed to accept "
+                + "WebSocket connection: WebSocket protocol violation: Connection header "
+                + "\\\"Keep-Alive\\\" does not contain Upgrade\"}\n");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -301,8 +326,8 @@ class JobLogsIT {
   void cancelingMovesPendingToCanceledAndRunningToCanceling(Target target) {
     FakeCoderServer fake = target.fake("owns jobs");
     Organization org = target.createOrganization("it-cancel-api");
-    ProvisionerJob pending = fake.provisionerJobs().enqueue(
-        spec(org, ProvisionerJobType.WORKSPACE_BUILD).build());
+    ProvisionerJob pending =
+        fake.provisionerJobs().enqueue(spec(org, ProvisionerJobType.WORKSPACE_BUILD).build());
     ProvisionerJob running = running(fake, org, ProvisionerJobType.TEMPLATE_VERSION_IMPORT);
 
     String pendingMessage = target.client().provisionerJobs().cancel(pending).message();
@@ -330,8 +355,9 @@ class JobLogsIT {
     assertThatThrownBy(() -> target.client().provisionerJobs().cancel(canceling))
         .isInstanceOfSatisfying(
             BadRequestException.class,
-            e -> assertThat(e.serverMessage())
-                .isEqualTo("Job has already been marked as canceled!"));
+            e ->
+                assertThat(e.serverMessage())
+                    .isEqualTo("Job has already been marked as canceled!"));
     assertThatThrownBy(() -> target.client().provisionerJobs().cancel(done))
         .isInstanceOfSatisfying(
             BadRequestException.class,
@@ -350,8 +376,9 @@ class JobLogsIT {
     assertThatThrownBy(() -> target.client().provisionerJobs().cancel(dryRun))
         .isInstanceOfSatisfying(
             BadRequestException.class,
-            e -> assertThat(e.serverMessage())
-                .isEqualTo("Job has already been marked as canceled."));
+            e ->
+                assertThat(e.serverMessage())
+                    .isEqualTo("Job has already been marked as canceled."));
     fake.provisionerJobs().complete(dryRun.id());
     assertThatThrownBy(() -> target.client().provisionerJobs().cancel(dryRun))
         .isInstanceOfSatisfying(
@@ -363,8 +390,8 @@ class JobLogsIT {
   void buildCancellationHonoursTheExpectedStatus(Target target) {
     FakeCoderServer fake = target.fake("owns jobs");
     Organization org = target.createOrganization("it-expect");
-    ProvisionerJob pending = fake.provisionerJobs().enqueue(
-        spec(org, ProvisionerJobType.WORKSPACE_BUILD).build());
+    ProvisionerJob pending =
+        fake.provisionerJobs().enqueue(spec(org, ProvisionerJobType.WORKSPACE_BUILD).build());
     String cancel = "/api/v2/workspacebuilds/" + pending.input().workspaceBuildId() + "/cancel";
 
     Http.Answer wrong = target.send("PATCH", cancel + "?expect_status=running", "");
@@ -382,16 +409,17 @@ class JobLogsIT {
     assertThat(fake.provisionerJobs().get(pending.id()).status())
         .isEqualTo(ProvisionerJobStatus.CANCELED);
     assertThatThrownBy(
-            () -> target.client().provisionerJobs().cancel(
-                fake.provisionerJobs().get(pending.id())))
+            () ->
+                target.client().provisionerJobs().cancel(fake.provisionerJobs().get(pending.id())))
         .isInstanceOf(BadRequestException.class);
   }
 
   @Test
   void cancelingAJobOfADeletedBuildIsNotFound(Target target) {
     FakeCoderServer fake = target.fake("deletes a job");
-    ProvisionerJob job = running(fake, target.createOrganization("it-cancel-gone"),
-        ProvisionerJobType.WORKSPACE_BUILD);
+    ProvisionerJob job =
+        running(
+            fake, target.createOrganization("it-cancel-gone"), ProvisionerJobType.WORKSPACE_BUILD);
     fake.provisionerJobs().delete(job.id());
 
     assertThatThrownBy(() -> target.client().provisionerJobs().cancel(job))
@@ -407,8 +435,14 @@ class JobLogsIT {
     ProvisionerJob other = running(fake, org, ProvisionerJobType.TEMPLATE_VERSION_IMPORT);
 
     Http.Answer answer =
-        target.send("PATCH", "/api/v2/templateversions/" + other.input().templateVersionId()
-            + "/dry-run/" + dryRun.id() + "/cancel", "");
+        target.send(
+            "PATCH",
+            "/api/v2/templateversions/"
+                + other.input().templateVersionId()
+                + "/dry-run/"
+                + dryRun.id()
+                + "/cancel",
+            "");
 
     assertThat(answer.status()).isEqualTo(403);
     assertThat(answer.message()).isEqualTo("Forbidden.");
@@ -438,7 +472,8 @@ class JobLogsIT {
         fake.provisionerJobs().enqueue(spec.organization(org.id()).tag("for", tag).build());
     ProvisionerDaemon daemon =
         fake.provisionerDaemons().register(org.name(), "d-" + tag, Map.of("for", tag));
-    assertThat(fake.provisionerJobs().acquire(daemon.id())).map(ProvisionerJob::id)
+    assertThat(fake.provisionerJobs().acquire(daemon.id()))
+        .map(ProvisionerJob::id)
         .contains(job.id());
     return fake.provisionerJobs().get(job.id());
   }

@@ -66,9 +66,19 @@ class LicensesIT {
     assertThat(answer.status()).isEqualTo(201);
     assertThat(answer.body())
         .containsSubsequence(
-            "\"account_id\"", "\"account_type\"", "\"exp\"", "\"feature_set\"", "\"features\"",
-            "\"iat\"", "\"iss\"", "\"jti\"", "\"license_expires\"", "\"nbf\"", "\"sub\"",
-            "\"trial\"", "\"version\"");
+            "\"account_id\"",
+            "\"account_type\"",
+            "\"exp\"",
+            "\"feature_set\"",
+            "\"features\"",
+            "\"iat\"",
+            "\"iss\"",
+            "\"jti\"",
+            "\"license_expires\"",
+            "\"nbf\"",
+            "\"sub\"",
+            "\"trial\"",
+            "\"version\"");
   }
 
   @Test
@@ -144,8 +154,9 @@ class LicensesIT {
             e -> {
               assertThat(e.serverMessage()).isEqualTo("License cannot be used on this deployment!");
               assertThat(e.detail())
-                  .startsWith("The provided license is locked to the following deployments: "
-                      + "[\"elsewhere\"].");
+                  .startsWith(
+                      "The provided license is locked to the following deployments: "
+                          + "[\"elsewhere\"].");
             });
     assertThat(target.client().licenses().add(ours).claims())
         .containsEntry("deployment_ids", java.util.List.of(fake.deploymentId()));
@@ -194,10 +205,12 @@ class LicensesIT {
             BadRequestException.class,
             e -> {
               assertThat(e.serverMessage())
-                  .matches("Entitlements already recently refreshed, please wait \\d+ seconds to "
-                      + "force a new refresh");
-              assertThat(e.retryAfter()).hasValueSatisfying(
-                  wait -> assertThat(wait).isBetween(Duration.ZERO, Duration.ofSeconds(60)));
+                  .matches(
+                      "Entitlements already recently refreshed, please wait \\d+ seconds to "
+                          + "force a new refresh");
+              assertThat(e.retryAfter())
+                  .hasValueSatisfying(
+                      wait -> assertThat(wait).isBetween(Duration.ZERO, Duration.ofSeconds(60)));
             });
   }
 

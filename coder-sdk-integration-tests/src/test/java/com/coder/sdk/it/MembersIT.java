@@ -41,11 +41,13 @@ class MembersIT {
     assertThat(target.client().users().get(me.id())).isEqualTo(me);
     assertThat(target.client().users().get(me.username().toUpperCase())).isEqualTo(me);
     assertThat(target.client().users().get("me")).isEqualTo(me);
-    assertThat(me.roles()).anySatisfy(role -> {
-      assertThat(role.name()).isEqualTo("owner");
-      assertThat(role.displayName()).isEqualTo("Owner");
-      assertThat(role.organizationId()).isEmpty();
-    });
+    assertThat(me.roles())
+        .anySatisfy(
+            role -> {
+              assertThat(role.name()).isEqualTo("owner");
+              assertThat(role.displayName()).isEqualTo("Owner");
+              assertThat(role.organizationId()).isEmpty();
+            });
   }
 
   @Test
@@ -71,17 +73,18 @@ class MembersIT {
     Organization org = target.createOrganization("it-user");
     Instant seen = Instant.parse("2030-01-02T03:04:05.123456Z");
     User seeded =
-        fake.users().create(
-            UserSpec.builder(Target.uniqueName("Alice"))
-                .email("alice+" + UUID.randomUUID() + "@example.com")
-                .name("Alice Liddell")
-                .avatarUrl("https://example.com/alice.png")
-                .loginType(LoginType.OIDC)
-                .status(UserStatus.DORMANT)
-                .siteRoles("auditor", "template-admin")
-                .lastSeenAt(seen)
-                .organizations("default", org.name())
-                .build());
+        fake.users()
+            .create(
+                UserSpec.builder(Target.uniqueName("Alice"))
+                    .email("alice+" + UUID.randomUUID() + "@example.com")
+                    .name("Alice Liddell")
+                    .avatarUrl("https://example.com/alice.png")
+                    .loginType(LoginType.OIDC)
+                    .status(UserStatus.DORMANT)
+                    .siteRoles("auditor", "template-admin")
+                    .lastSeenAt(seen)
+                    .organizations("default", org.name())
+                    .build());
 
     User read = target.client().users().get(seeded.username().toLowerCase());
 
@@ -107,8 +110,17 @@ class MembersIT {
 
     assertThat(fieldNames(raw))
         .containsExactly(
-            "id", "username", "email", "created_at", "updated_at", "last_seen_at", "status",
-            "login_type", "has_ai_seat", "organization_ids", "roles");
+            "id",
+            "username",
+            "email",
+            "created_at",
+            "updated_at",
+            "last_seen_at",
+            "status",
+            "login_type",
+            "has_ai_seat",
+            "organization_ids",
+            "roles");
     assertThat(raw.path("last_seen_at").asText()).isEqualTo("0001-01-01T00:00:00Z");
     assertThat(raw.path("roles").isArray()).isTrue();
     assertThat(raw.path("roles")).isEmpty();
@@ -172,8 +184,8 @@ class MembersIT {
   @Test
   void badPagingValuesAreRefused(Target target) {
     Http.Answer answer =
-        target.send("GET", "/api/v2/organizations/default/paginated-members?limit=-1&offset=x",
-            null);
+        target.send(
+            "GET", "/api/v2/organizations/default/paginated-members?limit=-1&offset=x", null);
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.message()).isEqualTo("Query parameters have invalid values.");
@@ -196,8 +208,9 @@ class MembersIT {
 
     OrganizationMemberWithUserData member = target.client().members().get("default", "me");
 
-    assertThat(target.client().members().list("default").stream()
-            .map(OrganizationMemberWithUserData::userId))
+    assertThat(
+            target.client().members().list("default").stream()
+                .map(OrganizationMemberWithUserData::userId))
         .contains(me.id());
     assertThat(member.userId()).isEqualTo(me.id());
     assertThat(member.username()).isEqualTo(me.username());
@@ -226,15 +239,20 @@ class MembersIT {
   void addGetUpdateRolesAndRemoveAMember(Target target) {
     FakeCoderServer fake = target.fake("seeds a user to add");
     Organization org = target.createOrganization("it-member");
-    User bob = fake.users().create(UserSpec.builder(Target.uniqueName("bob"))
-        .organizations().name("Bob").build());
+    User bob =
+        fake.users()
+            .create(UserSpec.builder(Target.uniqueName("bob")).organizations().name("Bob").build());
 
     OrganizationMember added = target.client().members().add(org.name(), bob.username());
     OrganizationMemberWithUserData read = target.client().members().get(org.id(), bob.id());
     OrganizationMember promoted =
-        target.client().members().updateRoles(
-            org.name(), bob.username(),
-            List.of("organization-user-admin", "organization-admin", "organization-admin"));
+        target
+            .client()
+            .members()
+            .updateRoles(
+                org.name(),
+                bob.username(),
+                List.of("organization-user-admin", "organization-admin", "organization-admin"));
     OrganizationMemberWithUserData after = target.client().members().get(org.id(), bob.id());
 
     assertThat(added.userId()).isEqualTo(bob.id());
@@ -252,8 +270,8 @@ class MembersIT {
     assertThat(promoted.roles())
         .containsExactly(
             new SlimRole("organization-admin", "Organization Admin", org.id().toString()),
-            new SlimRole("organization-user-admin", "Organization User Admin",
-                org.id().toString()));
+            new SlimRole(
+                "organization-user-admin", "Organization User Admin", org.id().toString()));
     assertThat(promoted.updatedAt()).isAfterOrEqualTo(added.updatedAt());
     assertThat(after.roles()).isEqualTo(promoted.roles());
     assertThat(target.client().users().get(bob.id()).organizationIds()).containsExactly(org.id());
@@ -305,8 +323,9 @@ class MembersIT {
     assertThatThrownBy(() -> target.client().members().add(org.id(), erin.id()))
         .isInstanceOfSatisfying(
             BadRequestException.class,
-            e -> assertThat(e.serverMessage())
-                .isEqualTo("Organization member already exists in this organization"));
+            e ->
+                assertThat(e.serverMessage())
+                    .isEqualTo("Organization member already exists in this organization"));
   }
 
   @Test
@@ -316,8 +335,8 @@ class MembersIT {
     assertThatThrownBy(() -> target.client().members().remove("default", "me"))
         .isInstanceOfSatisfying(
             BadRequestException.class,
-            e -> assertThat(e.serverMessage())
-                .isEqualTo("cannot remove self from an organization"));
+            e ->
+                assertThat(e.serverMessage()).isEqualTo("cannot remove self from an organization"));
     assertThatThrownBy(
             () -> target.client().members().updateRoles(org.id().toString(), "me", List.of()))
         .isInstanceOfSatisfying(
@@ -326,8 +345,8 @@ class MembersIT {
               assertThat(e.serverMessage())
                   .isEqualTo("You cannot change your own organization roles.");
               assertThat(e.detail())
-                  .isEqualTo("Another user with the appropriate permissions must change your "
-                      + "roles.");
+                  .isEqualTo(
+                      "Another user with the appropriate permissions must change your " + "roles.");
             });
   }
 
@@ -338,12 +357,16 @@ class MembersIT {
     User frank = seed(fake, "frank", org);
 
     assertThatThrownBy(
-            () -> target.client().members().updateRoles(
-                org.id(), frank.id(), List.of("organization-admin", "wizard")))
+            () ->
+                target
+                    .client()
+                    .members()
+                    .updateRoles(org.id(), frank.id(), List.of("organization-admin", "wizard")))
         .isInstanceOfSatisfying(
             BadRequestException.class,
-            e -> assertThat(e.serverMessage())
-                .isEqualTo("\"wizard:" + org.id() + "\" is not a supported role"));
+            e ->
+                assertThat(e.serverMessage())
+                    .isEqualTo("\"wizard:" + org.id() + "\" is not a supported role"));
     assertThat(target.client().members().get(org.id(), frank.id()).roles()).isEmpty();
   }
 
@@ -351,8 +374,8 @@ class MembersIT {
   void unknownUsersAre400AndNonMembers404(Target target) {
     FakeCoderServer fake = target.fake("seeds a user outside the organization");
     Organization org = target.createOrganization("it-outsider");
-    User outsider = fake.users().create(UserSpec.builder(Target.uniqueName("out"))
-        .organizations().build());
+    User outsider =
+        fake.users().create(UserSpec.builder(Target.uniqueName("out")).organizations().build());
     String ghost = Target.uniqueName("ghost");
 
     for (Runnable call :
@@ -385,8 +408,9 @@ class MembersIT {
     assertThatThrownBy(() -> target.client().organizations().delete(org.id()))
         .isInstanceOfSatisfying(
             ServerErrorException.class,
-            e -> assertThat(e.detail())
-                .isEqualTo("This organization has 1 member that must be deleted first."));
+            e ->
+                assertThat(e.detail())
+                    .isEqualTo("This organization has 1 member that must be deleted first."));
     target.client().members().remove(org.id(), grace.id());
 
     assertThat(target.client().organizations().delete(org.id()).message())
@@ -397,8 +421,9 @@ class MembersIT {
 
   /** Creates a user named {@code prefix-<random>} who belongs to {@code org} only. */
   private static User seed(FakeCoderServer fake, String prefix, Organization org) {
-    return fake.users().create(
-        UserSpec.builder(Target.uniqueName(prefix)).organizations(org.id().toString()).build());
+    return fake.users()
+        .create(
+            UserSpec.builder(Target.uniqueName(prefix)).organizations(org.id().toString()).build());
   }
 
   private static String membersPath(Organization org) {

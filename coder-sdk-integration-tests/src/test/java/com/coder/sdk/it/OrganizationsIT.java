@@ -113,14 +113,21 @@ class OrganizationsIT {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"bad_name", "-lead", "trail-", "double--hyphen", "new", "create", "dot.ted",
-          "thirty-three-characters-long-nam3"})
+      strings = {
+        "bad_name",
+        "-lead",
+        "trail-",
+        "double--hyphen",
+        "new",
+        "create",
+        "dot.ted",
+        "thirty-three-characters-long-nam3"
+      })
   void createRefusesNamesCoderRefuses(String name, Target target) {
     target.requireMultipleOrganizations();
 
     assertThatThrownBy(
-            () ->
-                target.createOrganization(CreateOrganizationRequest.builder(name).build()))
+            () -> target.createOrganization(CreateOrganizationRequest.builder(name).build()))
         .isInstanceOfSatisfying(
             BadRequestException.class,
             e -> {
@@ -130,7 +137,8 @@ class OrganizationsIT {
                       new ValidationError(
                           "name",
                           "Validation failed for tag \"organization_name\" with value: \""
-                              + name + "\""));
+                              + name
+                              + "\""));
             });
   }
 
@@ -159,8 +167,11 @@ class OrganizationsIT {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {" leading", "trailing ",
-          "sixty-five characters, one more than the display name limit allows"})
+      strings = {
+        " leading",
+        "trailing ",
+        "sixty-five characters, one more than the display name limit allows"
+      })
   void createRefusesDisplayNamesCoderRefuses(String displayName, Target target) {
     target.requireMultipleOrganizations();
     String name = Target.uniqueName("it-display");
@@ -222,12 +233,17 @@ class OrganizationsIT {
                 .build());
 
     Organization renamed =
-        target.client().organizations().update(
-            org.id(), UpdateOrganizationRequest.builder().displayName("After").build());
+        target
+            .client()
+            .organizations()
+            .update(org.id(), UpdateOrganizationRequest.builder().displayName("After").build());
     Organization cleared =
-        target.client().organizations().update(
-            org.name(),
-            UpdateOrganizationRequest.builder().clearDescription().clearIcon().build());
+        target
+            .client()
+            .organizations()
+            .update(
+                org.name(),
+                UpdateOrganizationRequest.builder().clearDescription().clearIcon().build());
 
     assertThat(renamed.displayName()).isEqualTo("After");
     assertThat(renamed.name()).isEqualTo(org.name());
@@ -261,22 +277,28 @@ class OrganizationsIT {
     String newName = Target.uniqueName("it-renamed");
 
     Organization renamed =
-        target.client().organizations().update(
-            first.id(), UpdateOrganizationRequest.builder().name(newName).build());
+        target
+            .client()
+            .organizations()
+            .update(first.id(), UpdateOrganizationRequest.builder().name(newName).build());
 
     assertThat(renamed.name()).isEqualTo(newName);
     assertThat(target.client().organizations().get(newName).id()).isEqualTo(first.id());
     assertThatThrownBy(
             () ->
-                target.client().organizations().update(
-                    second.id(),
-                    UpdateOrganizationRequest.builder().name(newName.toUpperCase()).build()))
+                target
+                    .client()
+                    .organizations()
+                    .update(
+                        second.id(),
+                        UpdateOrganizationRequest.builder().name(newName.toUpperCase()).build()))
         .isInstanceOfSatisfying(
             ConflictException.class,
             e -> {
               assertThat(e.serverMessage())
                   .isEqualTo(
-                      "Organization already exists with the name \"" + newName.toUpperCase()
+                      "Organization already exists with the name \""
+                          + newName.toUpperCase()
                           + "\".");
               assertThat(e.validations())
                   .containsExactly(
@@ -292,8 +314,12 @@ class OrganizationsIT {
 
     assertThatThrownBy(
             () ->
-                target.client().organizations().update(
-                    org.id(), UpdateOrganizationRequest.builder().name("no_underscores").build()))
+                target
+                    .client()
+                    .organizations()
+                    .update(
+                        org.id(),
+                        UpdateOrganizationRequest.builder().name("no_underscores").build()))
         .isInstanceOfSatisfying(
             BadRequestException.class,
             e ->
@@ -305,8 +331,10 @@ class OrganizationsIT {
                                 + "\"no_underscores\"")));
     assertThatThrownBy(
             () ->
-                target.client().organizations().update(
-                    org.id(), UpdateOrganizationRequest.builder().name("default").build()))
+                target
+                    .client()
+                    .organizations()
+                    .update(org.id(), UpdateOrganizationRequest.builder().name("default").build()))
         .isInstanceOf(BadRequestException.class)
         .hasMessageContaining("Organization name \"default\" is reserved.");
   }
@@ -335,8 +363,7 @@ class OrganizationsIT {
         .isInstanceOfSatisfying(
             BadRequestException.class,
             e ->
-                assertThat(e.serverMessage())
-                    .isEqualTo("Default organization cannot be deleted."));
+                assertThat(e.serverMessage()).isEqualTo("Default organization cannot be deleted."));
   }
 
   @Test
@@ -344,11 +371,12 @@ class OrganizationsIT {
     FakeCoderServer fake = target.fake("seeds templates and workspaces through jobs");
     Organization org = target.createOrganization("it-busy");
     var build =
-        fake.provisionerJobs().enqueue(
-            ProvisionerJobSpec.builder(ProvisionerJobType.WORKSPACE_BUILD)
-                .organization(org.id())
-                .template(UUID.randomUUID(), "python")
-                .build());
+        fake.provisionerJobs()
+            .enqueue(
+                ProvisionerJobSpec.builder(ProvisionerJobType.WORKSPACE_BUILD)
+                    .organization(org.id())
+                    .template(UUID.randomUUID(), "python")
+                    .build());
 
     assertThatThrownBy(() -> target.client().organizations().delete(org.id()))
         .isInstanceOfSatisfying(
@@ -374,15 +402,17 @@ class OrganizationsIT {
         List.<Runnable>of(
             () -> target.client().organizations().get(missing),
             () -> target.client().organizations().get(UUID.randomUUID()),
-            () -> target.client().organizations().update(
-                missing, UpdateOrganizationRequest.builder().description("x").build()),
+            () ->
+                target
+                    .client()
+                    .organizations()
+                    .update(missing, UpdateOrganizationRequest.builder().description("x").build()),
             () -> target.client().organizations().delete(missing),
             () -> target.client().provisionerJobs().list(missing),
             () -> target.client().provisionerJobs().get(missing, UUID.randomUUID()))) {
       assertThatThrownBy(call::run)
           .isInstanceOfSatisfying(
-              NotFoundException.class,
-              e -> assertThat(e.serverMessage()).isEqualTo(NOT_FOUND));
+              NotFoundException.class, e -> assertThat(e.serverMessage()).isEqualTo(NOT_FOUND));
     }
   }
 
@@ -395,7 +425,9 @@ class OrganizationsIT {
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.body())
         .isEqualTo(
-            "{\"message\":\"" + NOT_FOUND + "\"}\n"
+            "{\"message\":\""
+                + NOT_FOUND
+                + "\"}\n"
                 + "{\"message\":\"Organization \\\"nowhere\\\" not found.\","
                 + "\"detail\":\"Provide either the organization id or name.\"}\n");
   }
@@ -407,12 +439,21 @@ class OrganizationsIT {
 
     for (Runnable call :
         List.<Runnable>of(
-            () -> unlicensed.client().organizations().create(
-                CreateOrganizationRequest.builder(missing).build()),
-            () -> unlicensed.client().organizations().create(
-                CreateOrganizationRequest.builder("not_even_valid").build()),
-            () -> unlicensed.client().organizations().update(
-                missing, UpdateOrganizationRequest.builder().description("x").build()),
+            () ->
+                unlicensed
+                    .client()
+                    .organizations()
+                    .create(CreateOrganizationRequest.builder(missing).build()),
+            () ->
+                unlicensed
+                    .client()
+                    .organizations()
+                    .create(CreateOrganizationRequest.builder("not_even_valid").build()),
+            () ->
+                unlicensed
+                    .client()
+                    .organizations()
+                    .update(missing, UpdateOrganizationRequest.builder().description("x").build()),
             () -> unlicensed.client().organizations().delete(missing),
             () -> unlicensed.client().organizations().delete("default"))) {
       assertThatThrownBy(call::run)

@@ -32,8 +32,8 @@ class ProvisionerDaemonsIT {
     Organization org = target.createOrganization("it-daemon");
     Instant before = Instant.now().minusSeconds(1);
     ProvisionerDaemon registered =
-        fake.provisionerDaemons().register(
-            org.name(), "builder", Map.of("region", "eu"), "terraform", "echo");
+        fake.provisionerDaemons()
+            .register(org.name(), "builder", Map.of("region", "eu"), "terraform", "echo");
 
     List<ProvisionerDaemon> listed = target.client().provisionerDaemons().list(org.id());
     JsonNode raw = target.send("GET", daemonsPath(org), null).json().get(0);
@@ -58,8 +58,19 @@ class ProvisionerDaemonsIT {
     assertThat(daemon.previousJob()).isNull();
     assertThat(fieldNames(raw))
         .containsExactly(
-            "id", "organization_id", "key_id", "created_at", "last_seen_at", "name", "version",
-            "api_version", "provisioners", "tags", "key_name", "status", "current_job",
+            "id",
+            "organization_id",
+            "key_id",
+            "created_at",
+            "last_seen_at",
+            "name",
+            "version",
+            "api_version",
+            "provisioners",
+            "tags",
+            "key_name",
+            "status",
+            "current_job",
             "previous_job");
     assertThat(raw.path("current_job").isNull()).isTrue();
   }
@@ -104,16 +115,21 @@ class ProvisionerDaemonsIT {
 
     List<UUID> byDefault = ids(target, org, ProvisionerDaemonFilter.none());
     List<ProvisionerDaemon> withOffline =
-        target.client().provisionerDaemons().list(
-            org.id(), ProvisionerDaemonFilter.builder().includeOffline().build());
+        target
+            .client()
+            .provisionerDaemons()
+            .list(org.id(), ProvisionerDaemonFilter.builder().includeOffline().build());
     List<UUID> offlineOnly =
-        ids(target, org,
+        ids(
+            target,
+            org,
             ProvisionerDaemonFilter.builder().status(ProvisionerDaemonStatus.OFFLINE).build());
     fake.provisionerDaemons().markOnline(gone.id());
     List<UUID> back = ids(target, org, ProvisionerDaemonFilter.none());
 
     assertThat(byDefault).containsExactly(online.id());
-    assertThat(withOffline).extracting(ProvisionerDaemon::id)
+    assertThat(withOffline)
+        .extracting(ProvisionerDaemon::id)
         .containsExactly(gone.id(), online.id());
     assertThat(withOffline.get(0).status()).isEqualTo(ProvisionerDaemonStatus.OFFLINE);
     assertThat(withOffline.get(0).lastSeenAt()).isEqualTo(marked.lastSeenAt());
@@ -133,11 +149,11 @@ class ProvisionerDaemonsIT {
       ProvisionerDaemonFilter all = ProvisionerDaemonFilter.builder().includeOffline().build();
 
       clock.advance(Duration.ofSeconds(90));
-      ProvisionerDaemonStatus atNinety = client.provisionerDaemons().list("default", all).get(0)
-          .status();
+      ProvisionerDaemonStatus atNinety =
+          client.provisionerDaemons().list("default", all).get(0).status();
       clock.advance(Duration.ofMillis(1));
-      ProvisionerDaemonStatus after = client.provisionerDaemons().list("default", all).get(0)
-          .status();
+      ProvisionerDaemonStatus after =
+          client.provisionerDaemons().list("default", all).get(0).status();
       fake.provisionerDaemons().setLastSeen(daemon.id(), null);
       ProvisionerDaemon never = client.provisionerDaemons().list("default", all).get(0);
 
@@ -156,23 +172,35 @@ class ProvisionerDaemonsIT {
     ProvisionerDaemon gpu =
         fake.provisionerDaemons().register(org.name(), "gpu", Map.of("gpu", "a100"));
     ProvisionerDaemon gpuEu =
-        fake.provisionerDaemons().register(
-            org.name(), "gpu-eu", Map.of("gpu", "a100", "region", "eu"));
+        fake.provisionerDaemons()
+            .register(org.name(), "gpu-eu", Map.of("gpu", "a100", "region", "eu"));
     fake.provisionerJobs().enqueue(importJob(org, "Tagged").tag("gpu", "a100").build());
     fake.provisionerJobs().acquire(gpu.id());
 
     assertThat(ids(target, org, ProvisionerDaemonFilter.none()))
         .containsExactly(gpuEu.id(), gpu.id(), plain.id());
-    assertThat(ids(target, org,
-            ProvisionerDaemonFilter.builder().status(ProvisionerDaemonStatus.BUSY).build()))
+    assertThat(
+            ids(
+                target,
+                org,
+                ProvisionerDaemonFilter.builder().status(ProvisionerDaemonStatus.BUSY).build()))
         .containsExactly(gpu.id());
-    assertThat(ids(target, org,
-            ProvisionerDaemonFilter.builder().status(ProvisionerDaemonStatus.IDLE).build()))
+    assertThat(
+            ids(
+                target,
+                org,
+                ProvisionerDaemonFilter.builder().status(ProvisionerDaemonStatus.IDLE).build()))
         .containsExactly(gpuEu.id(), plain.id());
     assertThat(ids(target, org, ProvisionerDaemonFilter.builder().tag("gpu", "a100").build()))
         .containsExactly(gpuEu.id(), gpu.id());
-    assertThat(ids(target, org, ProvisionerDaemonFilter.builder()
-            .tag("scope", "organization").tag("owner", "").build()))
+    assertThat(
+            ids(
+                target,
+                org,
+                ProvisionerDaemonFilter.builder()
+                    .tag("scope", "organization")
+                    .tag("owner", "")
+                    .build()))
         .containsExactly(plain.id());
     assertThat(ids(target, org, ProvisionerDaemonFilter.builder().limit(2).build()))
         .containsExactly(gpuEu.id(), gpu.id());
@@ -187,10 +215,8 @@ class ProvisionerDaemonsIT {
     ProvisionerDaemon old = fake.provisionerDaemons().register(org.name(), "old");
     fake.provisionerDaemons().setLastSeen(old.id(), Instant.now().minus(Duration.ofMinutes(10)));
 
-    Http.Answer young =
-        target.send("GET", daemonsPath(org) + "?offline=true&max_age=5m", null);
-    Http.Answer byId =
-        target.send("GET", daemonsPath(org) + "?offline=1&ids=" + old.id(), null);
+    Http.Answer young = target.send("GET", daemonsPath(org) + "?offline=true&max_age=5m", null);
+    Http.Answer byId = target.send("GET", daemonsPath(org) + "?offline=1&ids=" + old.id(), null);
 
     assertThat(young.status()).isEqualTo(200);
     assertThat(ids(young.json())).containsExactly(recent.id().toString());
@@ -202,8 +228,7 @@ class ProvisionerDaemonsIT {
     Organization org = target.client().organizations().get("default");
 
     Http.Answer answer =
-        target.send("GET", daemonsPath(org) + "?offline=maybe&max_age=soon&limit=-3&page=1",
-            null);
+        target.send("GET", daemonsPath(org) + "?offline=maybe&max_age=soon&limit=-3&page=1", null);
     Http.Answer status = target.send("GET", daemonsPath(org) + "?status=sleeping", null);
 
     assertThat(answer.status()).isEqualTo(400);
@@ -226,20 +251,23 @@ class ProvisionerDaemonsIT {
 
     List<ProvisionerDaemon> online = target.client().provisionerDaemons().list(org.id());
     List<ProvisionerDaemon> all =
-        target.client().provisionerDaemons().list(
-            org.id(), ProvisionerDaemonFilter.builder().includeOffline().build());
+        target
+            .client()
+            .provisionerDaemons()
+            .list(org.id(), ProvisionerDaemonFilter.builder().includeOffline().build());
 
     assertThat(online)
-        .allSatisfy(daemon -> {
-          assertThat(daemon.status()).isNotEqualTo(ProvisionerDaemonStatus.OFFLINE);
-          assertThat(daemon.organizationId()).isEqualTo(org.id());
-          assertThat(daemon.currentJob() == null)
-              .isEqualTo(!ProvisionerDaemonStatus.BUSY.equals(daemon.status()));
-        });
-    assertThat(all).extracting(ProvisionerDaemon::id)
+        .allSatisfy(
+            daemon -> {
+              assertThat(daemon.status()).isNotEqualTo(ProvisionerDaemonStatus.OFFLINE);
+              assertThat(daemon.organizationId()).isEqualTo(org.id());
+              assertThat(daemon.currentJob() == null)
+                  .isEqualTo(!ProvisionerDaemonStatus.BUSY.equals(daemon.status()));
+            });
+    assertThat(all)
+        .extracting(ProvisionerDaemon::id)
         .containsAll(online.stream().map(ProvisionerDaemon::id).toList());
-    assertThat(all).isSortedAccordingTo(
-        (a, b) -> b.createdAt().compareTo(a.createdAt()));
+    assertThat(all).isSortedAccordingTo((a, b) -> b.createdAt().compareTo(a.createdAt()));
   }
 
   // ---------------------------------------------------------------------------------------------

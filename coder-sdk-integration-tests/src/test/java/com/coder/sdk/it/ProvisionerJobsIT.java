@@ -41,11 +41,12 @@ class ProvisionerJobsIT {
     ProvisionerDaemon daemon = fake.provisionerDaemons().register(org.name(), "builder");
     UUID templateVersion = UUID.randomUUID();
     ProvisionerJob queued =
-        fake.provisionerJobs().enqueue(
-            ProvisionerJobSpec.builder(ProvisionerJobType.TEMPLATE_VERSION_IMPORT)
-                .organization(org.id())
-                .templateVersionId(templateVersion)
-                .build());
+        fake.provisionerJobs()
+            .enqueue(
+                ProvisionerJobSpec.builder(ProvisionerJobType.TEMPLATE_VERSION_IMPORT)
+                    .organization(org.id())
+                    .templateVersionId(templateVersion)
+                    .build());
 
     ProvisionerJob pending = target.client().provisionerJobs().get(org.id(), queued.id());
     assertThat(pending.status()).isEqualTo(ProvisionerJobStatus.PENDING);
@@ -162,9 +163,12 @@ class ProvisionerJobsIT {
     Organization org = target.createOrganization("it-shape");
     ProvisionerDaemon builder = fake.provisionerDaemons().register(org.name(), "builder");
     ProvisionerJob job =
-        fake.provisionerJobs().enqueue(
-            build(org).workspace(UUID.randomUUID(), "dev").transition(WorkspaceTransition.STOP)
-                .build());
+        fake.provisionerJobs()
+            .enqueue(
+                build(org)
+                    .workspace(UUID.randomUUID(), "dev")
+                    .transition(WorkspaceTransition.STOP)
+                    .build());
 
     JsonNode pending = rawJob(target, org, job);
     fake.provisionerJobs().acquire(builder.id());
@@ -172,18 +176,48 @@ class ProvisionerJobsIT {
 
     assertThat(fieldNames(pending))
         .containsExactly(
-            "id", "created_at", "status", "file_id", "tags", "queue_position", "queue_size",
-            "organization_id", "initiator_id", "input", "type", "available_workers", "metadata",
+            "id",
+            "created_at",
+            "status",
+            "file_id",
+            "tags",
+            "queue_position",
+            "queue_size",
+            "organization_id",
+            "initiator_id",
+            "input",
+            "type",
+            "available_workers",
+            "metadata",
             "logs_overflowed");
     assertThat(fieldNames(running))
         .containsExactly(
-            "id", "created_at", "started_at", "status", "worker_id", "worker_name", "file_id",
-            "tags", "queue_position", "queue_size", "organization_id", "initiator_id", "input",
-            "type", "metadata", "logs_overflowed");
+            "id",
+            "created_at",
+            "started_at",
+            "status",
+            "worker_id",
+            "worker_name",
+            "file_id",
+            "tags",
+            "queue_position",
+            "queue_size",
+            "organization_id",
+            "initiator_id",
+            "input",
+            "type",
+            "metadata",
+            "logs_overflowed");
     assertThat(fieldNames(running.path("metadata")))
         .containsExactly(
-            "template_version_name", "template_id", "template_name", "template_display_name",
-            "template_icon", "workspace_id", "workspace_name", "workspace_build_transition");
+            "template_version_name",
+            "template_id",
+            "template_name",
+            "template_display_name",
+            "template_icon",
+            "workspace_id",
+            "workspace_name",
+            "workspace_build_transition");
     assertThat(running.path("metadata").path("workspace_build_transition").asText())
         .isEqualTo("stop");
     assertThat(running.path("input").has("workspace_build_id")).isTrue();
@@ -206,18 +240,20 @@ class ProvisionerJobsIT {
     }
 
     ProvisionerJob prebuild =
-        fake.provisionerJobs().enqueue(
-            build(first).initiator(FakeCoderServer.PREBUILDS_USER_ID).build());
+        fake.provisionerJobs()
+            .enqueue(build(first).initiator(FakeCoderServer.PREBUILDS_USER_ID).build());
     ProvisionerJob older = fake.provisionerJobs().enqueue(build(first).build());
     ProvisionerJob other = fake.provisionerJobs().enqueue(build(second).build());
     ProvisionerJob started = fake.provisionerJobs().enqueue(build(first).build());
     ProvisionerJob newer = fake.provisionerJobs().enqueue(build(first).build());
     // The daemon takes the oldest non-prebuild job first: "older".
-    assertThat(fake.provisionerJobs().acquire("queue-builder")).map(ProvisionerJob::id)
+    assertThat(fake.provisionerJobs().acquire("queue-builder"))
+        .map(ProvisionerJob::id)
         .contains(older.id());
 
     List<ProvisionerJob> firstJobs = target.client().provisionerJobs().list(first.id());
-    assertThat(firstJobs).extracting(ProvisionerJob::id)
+    assertThat(firstJobs)
+        .extracting(ProvisionerJob::id)
         .containsExactly(newer.id(), started.id(), older.id(), prebuild.id());
     assertThat(target.client().provisionerJobs().get(second.id(), other.id()).queuePosition())
         .isEqualTo(1);
@@ -242,8 +278,9 @@ class ProvisionerJobsIT {
     ProvisionerDaemon gpuEcho =
         fake.provisionerDaemons().register(org.name(), "gpu-echo", Map.of("gpu", "a100"), "echo");
     ProvisionerDaemon both =
-        fake.provisionerDaemons().register(
-            org.name(), "both", Map.of("gpu", "a100", "region", "eu"), "echo", "terraform");
+        fake.provisionerDaemons()
+            .register(
+                org.name(), "both", Map.of("gpu", "a100", "region", "eu"), "echo", "terraform");
 
     ProvisionerJob untagged = fake.provisionerJobs().enqueue(build(org).build());
     ProvisionerJob gpuJob = fake.provisionerJobs().enqueue(build(org).tag("gpu", "a100").build());
@@ -260,7 +297,8 @@ class ProvisionerJobsIT {
     assertThat(target.client().provisionerJobs().get(org.id(), nobody.id()).availableWorkers())
         .isEmpty();
     assertThat(rawJob(target, org, nobody).has("available_workers")).isFalse();
-    assertThat(fake.provisionerJobs().acquire("plain-tags")).map(ProvisionerJob::id)
+    assertThat(fake.provisionerJobs().acquire("plain-tags"))
+        .map(ProvisionerJob::id)
         .contains(untagged.id());
     assertThat(fake.provisionerJobs().acquire("plain-tags")).isEmpty();
   }
@@ -281,21 +319,42 @@ class ProvisionerJobsIT {
     ProvisionerJob failed = fake.provisionerJobs().enqueue(build(org).tag("team", "ml").build());
     fake.provisionerJobs().fail(failed.id(), "boom");
 
-    assertThat(ids(target, org, ProvisionerJobFilter.builder()
-            .status(ProvisionerJobStatus.PENDING, ProvisionerJobStatus.RUNNING).build()))
+    assertThat(
+            ids(
+                target,
+                org,
+                ProvisionerJobFilter.builder()
+                    .status(ProvisionerJobStatus.PENDING, ProvisionerJobStatus.RUNNING)
+                    .build()))
         .containsExactly(pending.id(), running.id());
     assertThat(ids(target, org, ProvisionerJobFilter.builder().tag("team", "ml").build()))
         .containsExactly(failed.id(), pending.id());
-    assertThat(ids(target, org, ProvisionerJobFilter.builder()
-            .tags(Map.of("scope", "organization", "owner", "")).build()))
+    assertThat(
+            ids(
+                target,
+                org,
+                ProvisionerJobFilter.builder()
+                    .tags(Map.of("scope", "organization", "owner", ""))
+                    .build()))
         .containsExactly(running.id());
-    assertThat(ids(target, org, ProvisionerJobFilter.builder()
-            .ids(running.id(), failed.id(), UUID.randomUUID()).build()))
+    assertThat(
+            ids(
+                target,
+                org,
+                ProvisionerJobFilter.builder()
+                    .ids(running.id(), failed.id(), UUID.randomUUID())
+                    .build()))
         .containsExactly(failed.id(), running.id());
     assertThat(ids(target, org, ProvisionerJobFilter.builder().initiator(someone).build()))
         .containsExactly(pending.id());
-    assertThat(ids(target, org, ProvisionerJobFilter.builder().initiator(someone)
-            .status(ProvisionerJobStatus.FAILED).build()))
+    assertThat(
+            ids(
+                target,
+                org,
+                ProvisionerJobFilter.builder()
+                    .initiator(someone)
+                    .status(ProvisionerJobStatus.FAILED)
+                    .build()))
         .isEmpty();
   }
 
@@ -303,18 +362,18 @@ class ProvisionerJobsIT {
   void statusAcceptsCommasAndRepeatedKeys(Target target) {
     Organization org = anyOrganization(target);
     List<ProvisionerJob> viaSdk =
-        target.client().provisionerJobs().list(
-            org.id(),
-            ProvisionerJobFilter.builder()
-                .status(ProvisionerJobStatus.SUCCEEDED, ProvisionerJobStatus.FAILED)
-                .noLimit()
-                .build());
+        target
+            .client()
+            .provisionerJobs()
+            .list(
+                org.id(),
+                ProvisionerJobFilter.builder()
+                    .status(ProvisionerJobStatus.SUCCEEDED, ProvisionerJobStatus.FAILED)
+                    .noLimit()
+                    .build());
 
     Http.Answer repeated =
-        target.send(
-            "GET",
-            jobsPath(org) + "?status=succeeded&status=failed&limit=0",
-            null);
+        target.send("GET", jobsPath(org) + "?status=succeeded&status=failed&limit=0", null);
 
     assertThat(repeated.status()).isEqualTo(200);
     List<String> repeatedIds = new ArrayList<>();
@@ -339,18 +398,23 @@ class ProvisionerJobsIT {
 
     List<ProvisionerJob> defaultPage = target.client().provisionerJobs().list(org.id());
     List<ProvisionerJob> all =
-        target.client().provisionerJobs().list(
-            org.id(), ProvisionerJobFilter.builder().noLimit().build());
+        target
+            .client()
+            .provisionerJobs()
+            .list(org.id(), ProvisionerJobFilter.builder().noLimit().build());
     List<ProvisionerJob> three =
-        target.client().provisionerJobs().list(
-            org.id(), ProvisionerJobFilter.builder().limit(3).build());
+        target
+            .client()
+            .provisionerJobs()
+            .list(org.id(), ProvisionerJobFilter.builder().limit(3).build());
 
     assertThat(defaultPage).hasSize(50);
     assertThat(all).hasSize(53);
     List<UUID> newestFirst = new ArrayList<>(created);
     java.util.Collections.reverse(newestFirst);
     assertThat(all).extracting(ProvisionerJob::id).containsExactlyElementsOf(newestFirst);
-    assertThat(three).extracting(ProvisionerJob::id)
+    assertThat(three)
+        .extracting(ProvisionerJob::id)
         .containsExactly(created.get(52), created.get(51), created.get(50));
   }
 
@@ -358,16 +422,19 @@ class ProvisionerJobsIT {
   void listHonoursItsFiltersOnAnyDeployment(Target target) {
     Organization org = anyOrganization(target);
     List<ProvisionerJob> jobs =
-        target.client().provisionerJobs().list(
-            org.id(),
-            ProvisionerJobFilter.builder()
-                .status(ProvisionerJobStatus.PENDING, ProvisionerJobStatus.SUCCEEDED)
-                .limit(20)
-                .build());
+        target
+            .client()
+            .provisionerJobs()
+            .list(
+                org.id(),
+                ProvisionerJobFilter.builder()
+                    .status(ProvisionerJobStatus.PENDING, ProvisionerJobStatus.SUCCEEDED)
+                    .limit(20)
+                    .build());
 
     assertThat(jobs).hasSizeLessThanOrEqualTo(20);
-    assertThat(jobs).isSortedAccordingTo(
-        Comparator.comparing(ProvisionerJob::createdAt).reversed());
+    assertThat(jobs)
+        .isSortedAccordingTo(Comparator.comparing(ProvisionerJob::createdAt).reversed());
     for (ProvisionerJob job : jobs) {
       assertThat(job.organizationId()).isEqualTo(org.id());
       if (job.status().equals(ProvisionerJobStatus.PENDING)) {
@@ -415,7 +482,8 @@ class ProvisionerJobsIT {
         target.send(
             "GET",
             jobsPath(anyOrganization(target))
-                + "?limit=-1&ids=abc&tags=" + URLEncoder.encode("[1]", StandardCharsets.UTF_8)
+                + "?limit=-1&ids=abc&tags="
+                + URLEncoder.encode("[1]", StandardCharsets.UTF_8)
                 + "&initiator=me",
             null);
 
@@ -459,8 +527,7 @@ class ProvisionerJobsIT {
     for (UUID id : List.of(job.id(), UUID.randomUUID())) {
       assertThatThrownBy(() -> target.client().provisionerJobs().get(org.id(), id))
           .isInstanceOfSatisfying(
-              NotFoundException.class,
-              e -> assertThat(e.serverMessage()).isEqualTo(NOT_FOUND));
+              NotFoundException.class, e -> assertThat(e.serverMessage()).isEqualTo(NOT_FOUND));
     }
     assertThat(target.client().provisionerJobs().get(other.name(), job.id()).id())
         .isEqualTo(job.id());
@@ -485,8 +552,8 @@ class ProvisionerJobsIT {
   @Test
   void unknownStatusFailsInTheDatabase(Target target) {
     target.fake("the live server's answer to an invalid enum is unconfirmed");
-    Http.Answer answer = target.send("GET", jobsPath(anyOrganization(target)) + "?status=bogus",
-        null);
+    Http.Answer answer =
+        target.send("GET", jobsPath(anyOrganization(target)) + "?status=bogus", null);
 
     assertThat(answer.status()).isEqualTo(500);
     assertThat(answer.message()).isEqualTo("Internal error fetching provisioner jobs.");
@@ -499,7 +566,8 @@ class ProvisionerJobsIT {
   private static ProvisionerJob runningJob(FakeCoderServer fake, Organization org) {
     ProvisionerDaemon builder = fake.provisionerDaemons().register(org.name(), "builder");
     ProvisionerJob job = fake.provisionerJobs().enqueue(build(org).build());
-    assertThat(fake.provisionerJobs().acquire(builder.id())).map(ProvisionerJob::id)
+    assertThat(fake.provisionerJobs().acquire(builder.id()))
+        .map(ProvisionerJob::id)
         .contains(job.id());
     return job;
   }

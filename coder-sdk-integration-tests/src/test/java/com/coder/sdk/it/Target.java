@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the integration tests run against: the fake server (default) or, with {@code -Plive}, the
- * deployment in {@code CODER_URL} with the owner token in {@code CODER_SESSION_TOKEN}. Tests take
- * a target and skip, through JUnit assumptions, what the target cannot do. Organizations created
+ * deployment in {@code CODER_URL} with the owner token in {@code CODER_SESSION_TOKEN}. Tests take a
+ * target and skip, through JUnit assumptions, what the target cannot do. Organizations created
  * through {@link #createOrganization} are deleted when the target closes.
  */
 final class Target implements AutoCloseable {
@@ -102,8 +102,12 @@ final class Target implements AutoCloseable {
     }
     Http.Answer entitlements = send("GET", "/api/v2/entitlements", null);
     return entitlements.status() == 200
-        && entitlements.json().path("features").path("multiple_organizations")
-            .path("enabled").asBoolean(false);
+        && entitlements
+            .json()
+            .path("features")
+            .path("multiple_organizations")
+            .path("enabled")
+            .asBoolean(false);
   }
 
   /** Skips the test unless the deployment is licensed for multiple organizations. */

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>With the default {@code perMethod = false}, the test methods of a class share one server and
- * see each other's state; use unique names, or set {@code perMethod = true} for a fresh server
- * per test. Nested classes use the server of the class that carries the annotation.
+ * see each other's state; use unique names, or set {@code perMethod = true} for a fresh server per
+ * test. Nested classes use the server of the class that carries the annotation.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -35,11 +35,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FakeCoderExtension.class)
 public @interface FakeCoder {
   /**
-   * Whether the server starts licensed for multiple organizations; see {@link
+   * {@return whether the server starts licensed for multiple organizations} See {@link
    * FakeCoderServer.Builder#licensed}. Default true.
    */
   boolean licensed() default true;
 
-  /** Whether every test method gets a server of its own. Default false: one per class. */
+  /** {@return whether every test method gets a server of its own} Default false: one per class. */
   boolean perMethod() default false;
 }

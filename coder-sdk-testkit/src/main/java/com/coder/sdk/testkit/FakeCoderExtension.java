@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.TestInstantiationAwareExtension;
  * The JUnit 5 extension behind {@link FakeCoder}: resolves {@link FakeCoderServer} and {@link
  * CoderClient} parameters of test constructors, test methods and lifecycle methods. Servers and
  * clients live in the JUnit store of the class (or, with {@code perMethod}, of the test) and are
- * closed when it ends. Usually applied through {@link FakeCoder}; registered on its own it uses
- * the annotation's defaults.
+ * closed when it ends. Usually applied through {@link FakeCoder}; registered on its own it uses the
+ * annotation's defaults.
  */
 public final class FakeCoderExtension
     implements ParameterResolver, TestInstantiationAwareExtension {
@@ -61,8 +61,9 @@ public final class FakeCoderExtension
     Class<?> annotated = annotatedClass(context).orElse(null);
     ExtensionContext current = context;
     while (current.getParent().isPresent()) {
-      boolean classLevel = current.getTestMethod().isEmpty() && current.getTestClass().isPresent();
-      if (classLevel && (annotated == null || current.getTestClass().get() == annotated)) {
+      Class<?> testClass = current.getTestClass().orElse(null);
+      boolean classLevel = current.getTestMethod().isEmpty() && testClass != null;
+      if (classLevel && (annotated == null || testClass == annotated)) {
         return current;
       }
       current = current.getParent().get();

@@ -45,8 +45,8 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>It answers these routes under {@code /api/v2} with Coder's status codes, messages, JSON
- * shapes and omissions ({@code application/json; charset=utf-8}, a newline after each body):
+ * <p>It answers these routes under {@code /api/v2} with Coder's status codes, messages, JSON shapes
+ * and omissions ({@code application/json; charset=utf-8}, a newline after each body):
  *
  * <ul>
  *   <li>{@code GET|POST /organizations}, {@code GET|PATCH|DELETE /organizations/{organization}},
@@ -57,8 +57,8 @@ import org.jspecify.annotations.Nullable;
  *       query parameter errors;
  *   <li>{@code GET /organizations/{organization}/provisionerdaemons} with {@code limit}, {@code
  *       ids}, {@code status}, {@code tags}, {@code offline} and {@code max_age};
- *   <li>{@code GET /organizations/{organization}/paginated-members} ({@code limit}, {@code
- *       offset}, {@code after_id}), {@code GET /organizations/{organization}/members}, and {@code
+ *   <li>{@code GET /organizations/{organization}/paginated-members} ({@code limit}, {@code offset},
+ *       {@code after_id}), {@code GET /organizations/{organization}/members}, and {@code
  *       GET|POST|DELETE .../members/{user}} and {@code PUT .../members/{user}/roles};
  *   <li>{@code GET /users/{user}} for an ID, a user name or {@code me};
  *   <li>{@code GET .../logs} (a JSON array, or with {@code follow} a WebSocket that streams each
@@ -74,20 +74,20 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every other route needs the admin token ({@link #adminToken()}) in the {@code
  * Coder-Session-Token} header, an {@code Authorization: Bearer} header, or the {@code
- * coder_session_token} cookie; otherwise it answers 401. Unknown routes answer 404 {@code Route
- * not found.}
+ * coder_session_token} cookie; otherwise it answers 401. Unknown routes answer 404 {@code Route not
+ * found.}
  *
  * <p>Tests seed state straight into the store through {@link #users()}, {@link #organizations()},
  * {@link #provisionerDaemons()}, {@link #provisionerJobs()} and {@link #licenses()}, inject
- * failures with {@link #inject(Fault)}, and read what the server received with {@link
- * #requests()}. Provisioner jobs move, and write logs, only when the test says so.
+ * failures with {@link #inject(Fault)}, and read what the server received with {@link #requests()}.
+ * Provisioner jobs move, and write logs, only when the test says so.
  *
  * <p>Known differences from a real deployment: every request acts as the owner, so permission
- * checks never fail and other users cannot sign in; custom roles, groups, templates and
- * workspaces have no routes (a job's template or workspace counts as living in its organization
- * until the job is deleted, and a template version or workspace build exists while a job names
- * it); request bodies are not limited to 4 MiB; logs are not capped at 1 MiB; the {@code Invalid
- * license} details and JSON syntax details imitate Go's texts without matching every case.
+ * checks never fail and other users cannot sign in; custom roles, groups, templates and workspaces
+ * have no routes (a job's template or workspace counts as living in its organization until the job
+ * is deleted, and a template version or workspace build exists while a job names it); request
+ * bodies are not limited to 4 MiB; logs are not capped at 1 MiB; the {@code Invalid license}
+ * details and JSON syntax details imitate Go's texts without matching every case.
  *
  * <p>Thread-safe. The JUnit 5 extension {@link FakeCoder} starts and closes servers for tests.
  */
@@ -131,14 +131,17 @@ public final class FakeCoderServer implements AutoCloseable {
     server.setDispatcher(new FaultingDispatcher());
   }
 
-  /** Starts configuring a server: licensed for multiple organizations, random admin token. */
+  /**
+   * {@return a builder of a server licensed for multiple organizations, with a random admin token}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Starts listening on a free port of {@code localhost}. Returns this server, for chaining.
+   * Starts listening on a free port of {@code localhost}.
    *
+   * @return this server, for chaining
    * @throws IllegalStateException if it was started before
    * @throws UncheckedIOException if no port can be bound
    */
@@ -155,8 +158,8 @@ public final class FakeCoderServer implements AutoCloseable {
   }
 
   /**
-   * Returns the deployment URL, such as {@code http://localhost:52817}, to pass where a user
-   * would give {@code https://coder.example.com}. The API lives under {@code /api/v2}.
+   * {@return the deployment URL, such as {@code http://localhost:52817}, to pass where a user would
+   * give {@code https://coder.example.com}} The API lives under {@code /api/v2}.
    *
    * @throws IllegalStateException before {@link #start()}
    */
@@ -167,31 +170,31 @@ public final class FakeCoderServer implements AutoCloseable {
     return URI.create("http://" + server.getHostName() + ":" + server.getPort());
   }
 
-  /** Returns the session token the server accepts: the owner's, of Coder's form. */
+  /** {@return the session token the server accepts: the owner's, of Coder's form} */
   public String adminToken() {
     return adminToken;
   }
 
-  /** Returns the ID of the owner, {@code admin}, the initiator of jobs that name none. */
+  /** {@return the ID of the owner, {@code admin}, the initiator of jobs that name none} */
   public UUID adminUserId() {
     return store.adminUserId();
   }
 
-  /** Returns the deployment's ID, which {@link LicenseSpec.Builder#deploymentIds} may name. */
+  /** {@return the deployment's ID, which {@link LicenseSpec.Builder#deploymentIds} may name} */
   public String deploymentId() {
     return deploymentId;
   }
 
   /**
-   * Returns a new client for this server, authenticated with the admin token, with the SDK's
-   * defaults (retries included). The caller closes it.
+   * {@return a new client for this server, authenticated with the admin token, with the SDK's
+   * defaults (retries included)} The caller closes it.
    */
   public CoderClient newClient() {
     return clientBuilder().build();
   }
 
   /**
-   * Returns a client builder already pointed at this server with the admin token, for tests that
+   * {@return a client builder already pointed at this server with the admin token} For tests that
    * need other settings:
    *
    * <pre>{@code
@@ -202,39 +205,53 @@ public final class FakeCoderServer implements AutoCloseable {
     return CoderClient.builder().baseUrl(url()).sessionToken(adminToken);
   }
 
-  /** Returns the default organization, named {@code coder}. */
+  /** {@return the default organization, named {@code coder}} */
   public Organization defaultOrganization() {
     return store.defaultOrganization();
   }
 
-  /** Seeds and reads users; the owner, {@code admin}, exists from the start. */
+  /**
+   * {@return the deployment's users, to seed and read} The owner, {@code admin}, exists from the
+   * start.
+   */
   public FakeUsers users() {
     return users;
   }
 
-  /** Seeds and reads organizations and their members. */
+  /** {@return the deployment's organizations and their members, to seed and read} */
   public FakeOrganizations organizations() {
     return organizations;
   }
 
-  /** Issues, stores and reads licenses, and computes the entitlements they give. */
+  /**
+   * {@return the deployment's licenses: issue, store and read them, and compute the entitlements
+   * they give}
+   */
   public FakeLicenses licenses() {
     return licenses;
   }
 
-  /** Registers provisioner daemons and controls whether they are online. */
+  /**
+   * {@return the deployment's provisioner daemons: register them and control whether they are
+   * online}
+   */
   public FakeProvisionerDaemons provisionerDaemons() {
     return daemons;
   }
 
-  /** Queues provisioner jobs, moves them through their states and writes their logs. */
+  /**
+   * {@return the deployment's provisioner jobs: queue them, move them through their states and
+   * write their logs}
+   */
   public FakeProvisionerJobs provisionerJobs() {
     return jobs;
   }
 
   /**
-   * Arms a fault for the next matching requests; faults are tried in the order they were
-   * injected, and the first that matches and is not spent applies.
+   * Arms a fault for the next matching requests; faults are tried in the order they were injected,
+   * and the first that matches and is not spent applies.
+   *
+   * @param fault what to do instead of answering, and which requests it applies to
    */
   public void inject(Fault fault) {
     Objects.requireNonNull(fault, "fault == null");
@@ -250,7 +267,7 @@ public final class FakeCoderServer implements AutoCloseable {
     }
   }
 
-  /** Returns the requests received so far, oldest first, including those that met a fault. */
+  /** {@return the requests received so far, oldest first, including those that met a fault} */
   public List<RecordedCall> requests() {
     synchronized (journal) {
       return List.copyOf(journal);
@@ -258,7 +275,7 @@ public final class FakeCoderServer implements AutoCloseable {
   }
 
   /**
-   * Returns the most recent request.
+   * {@return the most recent request}
    *
    * @throws IllegalStateException if none arrived yet
    */
@@ -278,10 +295,12 @@ public final class FakeCoderServer implements AutoCloseable {
 
   /**
    * Seeds a small deployment: organizations {@code data-platform} and {@code mobile}, three
-   * daemons, and jobs in every state (succeeded, failed with {@code INSUFFICIENT_QUOTA},
-   * canceling, canceled, running, and three pending: an untagged one, one no daemon can take, and
-   * one of the prebuilds user at the back of the queue). The {@code data-platform} jobs belong to
-   * templates and workspaces, so deleting that organization fails with 500 as Coder's does.
+   * daemons, and jobs in every state (succeeded, failed with {@code INSUFFICIENT_QUOTA}, canceling,
+   * canceled, running, and three pending: an untagged one, one no daemon can take, and one of the
+   * prebuilds user at the back of the queue). The {@code data-platform} jobs belong to templates
+   * and workspaces, so deleting that organization fails with 500 as Coder's does.
+   *
+   * @return the organizations, daemons and jobs it created, as they were when seeding finished
    */
   public SampleData seedSampleData() {
     Organization platform =
@@ -316,7 +335,9 @@ public final class FakeCoderServer implements AutoCloseable {
 
     ProvisionerJob quota = jobs.enqueue(build(dp, analytics, "etl-nightly").build());
     jobs.acquire("dp-builder-1");
-    jobs.fail(quota.id(), "insufficient quota: workspace costs 40, budget is 30",
+    jobs.fail(
+        quota.id(),
+        "insufficient quota: workspace costs 40, budget is 30",
         JobErrorCode.INSUFFICIENT_QUOTA);
     seeded.add(quota.id());
 
@@ -410,7 +431,8 @@ public final class FakeCoderServer implements AutoCloseable {
         return Wire.json(
                 429,
                 Response.of(
-                    "You've been rate limited for sending more than " + Fault.RATE_LIMIT
+                    "You've been rate limited for sending more than "
+                        + Fault.RATE_LIMIT
                         + " requests in 1m0s."))
             .newBuilder()
             .setHeader("Retry-After", Long.toString(seconds))
@@ -425,8 +447,12 @@ public final class FakeCoderServer implements AutoCloseable {
         return new MockResponse.Builder()
             .code(fault.status())
             .setHeader("Content-Type", "text/html")
-            .body("<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n<center><h1>"
-                + title + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n")
+            .body(
+                "<html>\r\n<head><title>"
+                    + title
+                    + "</title></head>\r\n<body>\r\n<center><h1>"
+                    + title
+                    + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n")
             .build();
       case DISCONNECT:
         return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
@@ -476,7 +502,8 @@ public final class FakeCoderServer implements AutoCloseable {
       }
       if (fault != null) {
         response =
-            response.newBuilder()
+            response
+                .newBuilder()
                 .headersDelay(fault.duration().toNanos(), TimeUnit.NANOSECONDS)
                 .build();
       }
@@ -506,6 +533,9 @@ public final class FakeCoderServer implements AutoCloseable {
      * Sets whether the deployment starts with a license that grants multiple organizations (a
      * {@code premium} license with {@code user_limit} 100). Without one, creating, updating and
      * deleting organizations answer 403 until a test adds such a license. Default true.
+     *
+     * @param licensed true to start with the license, false to start unlicensed
+     * @return this builder
      */
     public Builder licensed(boolean licensed) {
       this.licensed = licensed;
@@ -516,6 +546,8 @@ public final class FakeCoderServer implements AutoCloseable {
      * Sets the session token the server accepts, in Coder's form: 10 characters, a hyphen, 22
      * characters. Default: a random token.
      *
+     * @param token the owner's session token
+     * @return this builder
      * @throws IllegalArgumentException if the token is not of that form
      */
     public Builder adminToken(String token) {
@@ -531,13 +563,16 @@ public final class FakeCoderServer implements AutoCloseable {
     /**
      * Sets the clock for every timestamp the server writes and for expiry and throttling checks.
      * Default: the system clock in UTC.
+     *
+     * @param clock the clock the server reads its time from
+     * @return this builder
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
-    /** Returns the server, not yet started; call {@link FakeCoderServer#start()}. */
+    /** {@return the server, not yet started; call {@link FakeCoderServer#start()}} */
     public FakeCoderServer build() {
       return new FakeCoderServer(this);
     }
@@ -545,6 +580,7 @@ public final class FakeCoderServer implements AutoCloseable {
     /**
      * Builds the server and starts it: the same as {@code build().start()}.
      *
+     * @return the started server
      * @throws UncheckedIOException if no port can be bound
      */
     public FakeCoderServer start() {

@@ -43,9 +43,11 @@ public final class FakeLicenses {
   }
 
   /**
-   * Returns a signed license JWT ({@code header.payload.signature}, base64url) with the claims of
-   * {@code spec}, issued now by the server's clock. Nothing is stored: add it over HTTP, or with
+   * {@return a signed license JWT ({@code header.payload.signature}, base64url) with the claims of
+   * {@code spec}, issued now by the server's clock} Nothing is stored: add it over HTTP, or with
    * {@link #add(LicenseSpec)}.
+   *
+   * @param spec the claims to sign
    */
   public String issue(LicenseSpec spec) {
     Objects.requireNonNull(spec, "spec == null");
@@ -53,15 +55,17 @@ public final class FakeLicenses {
   }
 
   /**
-   * Stores a license straight away, as if it had been added over HTTP, and returns it as {@code
-   * GET /api/v2/licenses} shows it.
+   * Stores a license straight away, as if it had been added over HTTP.
+   *
+   * @param spec the claims of the license
+   * @return the license as {@code GET /api/v2/licenses} shows it
    */
   public License add(LicenseSpec spec) {
     Objects.requireNonNull(spec, "spec == null");
     return toModel(store.addLicense(claims(spec, store.now()), true));
   }
 
-  /** Returns the stored licenses, oldest first. */
+  /** {@return the stored licenses, oldest first} */
   public List<License> list() {
     List<License> licenses = new ArrayList<>();
     for (Store.LicenseRow row : store.licenses()) {
@@ -70,15 +74,20 @@ public final class FakeLicenses {
     return licenses;
   }
 
-  /** Removes a license, as {@code DELETE /api/v2/licenses/{id}} does; false if none has the ID. */
+  /**
+   * Removes a license, as {@code DELETE /api/v2/licenses/{id}} does.
+   *
+   * @param id the license's numeric ID
+   * @return true if a license had the ID, false if none had
+   */
   public boolean delete(int id) {
     return store.deleteLicense(id);
   }
 
   /**
-   * Returns what the stored licenses allow now, as {@code GET /api/v2/entitlements} reports it:
+   * {@return what the stored licenses allow now, as {@code GET /api/v2/entitlements} reports it:
    * every feature Coder knows, entitled by a license in force, in its grace period after {@code
-   * license_expires}, or not entitled; with Coder's warnings and errors. Licenses past {@code exp}
+   * license_expires}, or not entitled; with Coder's warnings and errors} Licenses past {@code exp}
    * count for nothing.
    */
   public Entitlements entitlements() {
@@ -86,14 +95,14 @@ public final class FakeLicenses {
   }
 
   /**
-   * Returns true while the entitlements turn on {@code multiple_organizations}: the gate on
-   * creating, updating and deleting organizations is open.
+   * {@return true while the entitlements turn on {@code multiple_organizations}: the gate on
+   * creating, updating and deleting organizations is open}
    */
   public boolean multipleOrganizationsEnabled() {
     return store.multipleOrganizationsEnabled();
   }
 
-  /** Returns the {@code kid} header of the licenses this fake signs. */
+  /** {@return the {@code kid} header of the licenses this fake signs} */
   public String keyId() {
     return authority.keyId();
   }

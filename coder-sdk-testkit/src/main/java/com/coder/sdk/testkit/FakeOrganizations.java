@@ -28,9 +28,11 @@ public final class FakeOrganizations {
   }
 
   /**
-   * Creates an organization by Coder's rules: the display name defaults to the name, and the
-   * owner becomes its only member, without organization roles.
+   * Creates an organization by Coder's rules: the display name defaults to the name, and the owner
+   * becomes its only member, without organization roles.
    *
+   * @param request the name and optional fields, as a client would send them
+   * @return the organization as the API shows it
    * @throws IllegalArgumentException if the server would refuse the name or display name (format,
    *     {@code default}, or taken ignoring case)
    */
@@ -38,12 +40,16 @@ public final class FakeOrganizations {
     Objects.requireNonNull(request, "request == null");
     if (!Names.isValidName(request.name()) || request.name().equals("default")) {
       throw new IllegalArgumentException(
-          "Coder refuses the organization name \"" + request.name() + "\": use 1 to 32 ASCII "
+          "Coder refuses the organization name \""
+              + request.name()
+              + "\": use 1 to 32 ASCII "
               + "letters, digits and single hyphens, not default, new or create");
     }
     if (!Names.isValidDisplayName(request.displayName())) {
       throw new IllegalArgumentException(
-          "Coder refuses the display name \"" + request.displayName() + "\": at most 64 "
+          "Coder refuses the display name \""
+              + request.displayName()
+              + "\": at most 64 "
               + "characters, no leading or trailing whitespace");
     }
     try {
@@ -55,22 +61,33 @@ public final class FakeOrganizations {
     }
   }
 
-  /** Creates an organization with only a name; see {@link #create(CreateOrganizationRequest)}. */
+  /**
+   * Creates an organization with only a name; see {@link #create(CreateOrganizationRequest)}.
+   *
+   * @param name the organization's unique name
+   * @return the organization as the API shows it
+   * @throws IllegalArgumentException if the server would refuse the name, or it is taken ignoring
+   *     case
+   */
   public Organization create(String name) {
     return create(CreateOrganizationRequest.builder(name).build());
   }
 
   /**
-   * Finds an organization as the API's path parameter does: by ID, by name ignoring case, or
-   * {@code default}. Deleted organizations are not found.
+   * Finds an organization as the API's path parameter does: by ID, by name ignoring case, or {@code
+   * default}. Deleted organizations are not found.
+   *
+   * @param reference an organization ID, name, or {@code default}
+   * @return the organization, or empty if none matches
    */
   public Optional<Organization> find(String reference) {
     return store.findOrganization(Objects.requireNonNull(reference, "reference == null"));
   }
 
   /**
-   * Returns an organization; see {@link #find(String)}.
+   * {@return an organization; see {@link #find(String)}}
    *
+   * @param reference an organization ID, name, or {@code default}
    * @throws IllegalArgumentException if there is none
    */
   public Organization get(String reference) {
@@ -78,21 +95,22 @@ public final class FakeOrganizations {
         .orElseThrow(() -> new IllegalArgumentException("no organization \"" + reference + "\""));
   }
 
-  /** Returns the organizations that are not deleted, default first, then by creation. */
+  /** {@return the organizations that are not deleted, default first, then by creation} */
   public List<Organization> list() {
     return store.organizations();
   }
 
   /**
-   * Returns an organization's members with their users' profiles, in the order they joined.
+   * {@return an organization's members with their users' profiles, in the order they joined}
    *
+   * @param reference an organization ID, name, or {@code default}
    * @throws IllegalArgumentException if there is no such organization
    */
   public List<OrganizationMemberWithUserData> members(String reference) {
     return store.members(get(reference).id());
   }
 
-  /** Returns the default organization, named {@code coder}. */
+  /** {@return the default organization, named {@code coder}} */
   public Organization defaultOrganization() {
     return store.defaultOrganization();
   }

@@ -10,9 +10,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The provisioner daemons of a {@link FakeCoderServer}, registered by the test. Get it from
- * {@link FakeCoderServer#provisionerDaemons()}. Daemons never run anything themselves: a test
- * makes one take a job with {@link FakeProvisionerJobs#acquire(String)}.
+ * The provisioner daemons of a {@link FakeCoderServer}, registered by the test. Get it from {@link
+ * FakeCoderServer#provisionerDaemons()}. Daemons never run anything themselves: a test makes one
+ * take a job with {@link FakeProvisionerJobs#acquire(String)}.
  *
  * <pre>{@code
  * ProvisionerDaemon gpu =
@@ -45,6 +45,7 @@ public final class FakeProvisionerDaemons {
    * @param name unique within the organization
    * @param tags the daemon's tags; empty for an untagged daemon
    * @param provisioners the provisioner types it runs; none means {@code terraform}
+   * @return the daemon as the API lists it: online and {@code idle}
    * @throws IllegalArgumentException if the organization does not exist or the name is taken
    */
   public ProvisionerDaemon register(
@@ -63,19 +64,25 @@ public final class FakeProvisionerDaemons {
   /**
    * Registers an untagged {@code terraform} daemon; see {@link #register(String, String, Map,
    * String...)}.
+   *
+   * @param organization an organization ID, name, or {@code default}
+   * @param name unique within the organization
+   * @return the daemon as the API lists it: online and {@code idle}
+   * @throws IllegalArgumentException if the organization does not exist or the name is taken
    */
   public ProvisionerDaemon register(String organization, String name) {
     return register(organization, name, Map.of());
   }
 
-  /** Returns every daemon, in the order they registered. */
+  /** {@return every daemon, in the order they registered} */
   public List<ProvisionerDaemon> list() {
     return store.daemons();
   }
 
   /**
-   * Returns a daemon as the API lists it now.
+   * {@return a daemon as the API lists it now}
    *
+   * @param daemon the daemon's ID
    * @throws IllegalArgumentException if no daemon has the ID
    */
   public ProvisionerDaemon get(UUID daemon) {
@@ -86,6 +93,8 @@ public final class FakeProvisionerDaemons {
    * Stops the daemon's reports as if it had lost its connection 91 s ago: {@code last_seen_at}
    * moves back 91 s and the daemon is {@code offline} from now on. It keeps any job it holds.
    *
+   * @param daemon the daemon's ID
+   * @return the daemon as the API lists it now
    * @throws IllegalArgumentException if no daemon has the ID
    */
   public ProvisionerDaemon markOffline(UUID daemon) {
@@ -94,7 +103,13 @@ public final class FakeProvisionerDaemons {
     return store.setDaemonSeen(daemon, false, lastSeen);
   }
 
-  /** Marks the daemon with this name offline; see {@link #markOffline(UUID)}. */
+  /**
+   * Marks the daemon with this name offline; see {@link #markOffline(UUID)}.
+   *
+   * @param name the daemon's name, which no other daemon may share
+   * @return the daemon as the API lists it now
+   * @throws IllegalArgumentException if no daemon, or more than one, has the name
+   */
   public ProvisionerDaemon markOffline(String name) {
     return markOffline(store.daemonNamed(Objects.requireNonNull(name, "name == null")));
   }
@@ -103,6 +118,9 @@ public final class FakeProvisionerDaemons {
    * Stops the daemon's reports and sets when it was last seen; null for never. It is {@code
    * offline} while that is null or more than 90 s before the server's clock.
    *
+   * @param daemon the daemon's ID
+   * @param lastSeenAt when the daemon last reported in, or null for never
+   * @return the daemon as the API lists it now
    * @throws IllegalArgumentException if no daemon has the ID
    */
   public ProvisionerDaemon setLastSeen(UUID daemon, @Nullable Instant lastSeenAt) {
@@ -113,6 +131,8 @@ public final class FakeProvisionerDaemons {
   /**
    * Resumes the daemon's reports: it was last seen now, and is {@code idle} or {@code busy} again.
    *
+   * @param daemon the daemon's ID
+   * @return the daemon as the API lists it now
    * @throws IllegalArgumentException if no daemon has the ID
    */
   public ProvisionerDaemon markOnline(UUID daemon) {

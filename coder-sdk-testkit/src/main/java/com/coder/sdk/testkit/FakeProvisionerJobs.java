@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The provisioner jobs of a {@link FakeCoderServer}, driven by the test rather than by daemons.
- * Get it from {@link FakeCoderServer#provisionerJobs()}.
+ * The provisioner jobs of a {@link FakeCoderServer}, driven by the test rather than by daemons. Get
+ * it from {@link FakeCoderServer#provisionerJobs()}.
  *
  * <pre>{@code
  * ProvisionerJob job = coder.provisionerJobs().enqueue(
@@ -23,12 +23,12 @@ import java.util.UUID;
  * coder.provisionerJobs().complete(job.id());         // running -> succeeded
  * }</pre>
  *
- * <p>Status is derived from the timestamps and the error exactly as Coder's database derives it:
- * a pending job has no {@code started_at}, {@code worker_id} or {@code worker_name}; {@link
- * #acquire} sets them; {@link #complete} and {@link #fail} set {@code completed_at}; {@link
- * #cancel} sets {@code canceled_at}, and also {@code completed_at} when the job had not started.
- * Queue positions count the pending jobs of the whole deployment, oldest first, with jobs of
- * {@link FakeCoderServer#PREBUILDS_USER_ID} last. Every method returns the job as {@code GET
+ * <p>Status is derived from the timestamps and the error exactly as Coder's database derives it: a
+ * pending job has no {@code started_at}, {@code worker_id} or {@code worker_name}; {@link #acquire}
+ * sets them; {@link #complete} and {@link #fail} set {@code completed_at}; {@link #cancel} sets
+ * {@code canceled_at}, and also {@code completed_at} when the job had not started. Queue positions
+ * count the pending jobs of the whole deployment, oldest first, with jobs of {@link
+ * FakeCoderServer#PREBUILDS_USER_ID} last. Every method returns the job as {@code GET
  * /api/v2/organizations/{organization}/provisionerjobs/{job}} would show it. Thread-safe.
  */
 public final class FakeProvisionerJobs {
@@ -39,10 +39,12 @@ public final class FakeProvisionerJobs {
   }
 
   /**
-   * Queues a pending job, created now by the server's clock. Its {@code input} names the
-   * template version or workspace build that owns it, so the SDK reaches its logs and cancel
-   * routes under {@code /templateversions} and {@code /workspacebuilds}.
+   * Queues a pending job, created now by the server's clock. Its {@code input} names the template
+   * version or workspace build that owns it, so the SDK reaches its logs and cancel routes under
+   * {@code /templateversions} and {@code /workspacebuilds}.
    *
+   * @param spec the job's type, organization, tags, initiator, input and metadata
+   * @return the job as the API shows it: pending, with its queue position
    * @throws IllegalArgumentException if the organization does not exist, or the spec's template
    *     version already has an import job or its workspace build already has a job (in Coder each
    *     owns exactly one)
@@ -62,9 +64,10 @@ public final class FakeProvisionerJobs {
 
   /**
    * Makes the named daemon take the next job it can run: pending, in its organization, of a
-   * provisioner type it runs, with tags it matches, first in queue order. The job becomes
-   * running, with {@code started_at}, {@code worker_id} and {@code worker_name}.
+   * provisioner type it runs, with tags it matches, first in queue order. The job becomes running,
+   * with {@code started_at}, {@code worker_id} and {@code worker_name}.
    *
+   * @param daemonName the daemon's name, which no other daemon may share
    * @return the job taken, or empty when none fits
    * @throws IllegalArgumentException if no daemon, or more than one, has the name
    */
@@ -73,7 +76,13 @@ public final class FakeProvisionerJobs {
     return store.acquire(store.daemonNamed(daemonName));
   }
 
-  /** Makes the daemon with this ID take its next job; see {@link #acquire(String)}. */
+  /**
+   * Makes the daemon with this ID take its next job; see {@link #acquire(String)}.
+   *
+   * @param daemonId the daemon's ID
+   * @return the job taken, or empty when none fits
+   * @throws IllegalArgumentException if no daemon has the ID
+   */
   public Optional<ProvisionerJob> acquire(UUID daemonId) {
     return store.acquire(Objects.requireNonNull(daemonId, "daemonId == null"));
   }
@@ -81,6 +90,8 @@ public final class FakeProvisionerJobs {
   /**
    * Finishes a started job without error: running becomes succeeded, canceling becomes canceled.
    *
+   * @param job the job's ID
+   * @return the job after the change
    * @throws IllegalStateException if the job is pending or already finished
    */
   public ProvisionerJob complete(UUID job) {
@@ -90,6 +101,9 @@ public final class FakeProvisionerJobs {
   /**
    * Finishes a pending, running or canceling job as failed, with no error code.
    *
+   * @param job the job's ID
+   * @param error the job's {@code error} text
+   * @return the job after the change
    * @throws IllegalStateException if the job already finished
    */
   public ProvisionerJob fail(UUID job, String error) {
@@ -101,6 +115,10 @@ public final class FakeProvisionerJobs {
    * Finishes a pending, running or canceling job as failed, with an error code such as {@link
    * JobErrorCode#INSUFFICIENT_QUOTA}.
    *
+   * @param job the job's ID
+   * @param error the job's {@code error} text
+   * @param code the job's {@code error_code}
+   * @return the job after the change
    * @throws IllegalStateException if the job already finished
    */
   public ProvisionerJob fail(UUID job, String error, JobErrorCode code) {
@@ -115,6 +133,8 @@ public final class FakeProvisionerJobs {
    * the test calls {@link #complete} (canceled) or {@link #fail} (failed). Streams that follow the
    * log of a job that completes end normally.
    *
+   * @param job the job's ID
+   * @return the job after the change
    * @throws IllegalStateException with Coder's message if the job already finished or is already
    *     canceling
    */
@@ -131,6 +151,10 @@ public final class FakeProvisionerJobs {
    * coder.provisionerJobs().log(job.id(), "Planning", LogLevel.INFO, "Plan: 1 to add, 0 to change");
    * }</pre>
    *
+   * @param job the job's ID
+   * @param stage the stage the line belongs to, such as {@code Planning}
+   * @param level the line's log level
+   * @param output the text of the line
    * @return the line as {@code GET .../logs} shows it
    * @throws IllegalStateException if the job has not started or has completed: Coder accepts logs
    *     only from the daemon running the job
@@ -140,7 +164,19 @@ public final class FakeProvisionerJobs {
     return log(job, LogSource.PROVISIONER, stage, level, output);
   }
 
-  /** Writes a log line from {@code source}; see {@link #log(UUID, String, LogLevel, String)}. */
+  /**
+   * Writes a log line from {@code source}; see {@link #log(UUID, String, LogLevel, String)}.
+   *
+   * @param job the job's ID
+   * @param source where the line comes from: {@link LogSource#PROVISIONER} or {@link
+   *     LogSource#PROVISIONER_DAEMON}
+   * @param stage the stage the line belongs to, such as {@code Planning}
+   * @param level the line's log level
+   * @param output the text of the line
+   * @return the line as {@code GET .../logs} shows it
+   * @throws IllegalStateException if the job has not started or has completed
+   * @throws IllegalArgumentException if no job has the ID
+   */
   public ProvisionerJobLog log(
       UUID job, LogSource source, String stage, LogLevel level, String output) {
     Objects.requireNonNull(job, "job == null");
@@ -152,8 +188,9 @@ public final class FakeProvisionerJobs {
   }
 
   /**
-   * Returns a job's log lines, oldest first.
+   * {@return a job's log lines, oldest first}
    *
+   * @param job the job's ID
    * @throws IllegalArgumentException if no job has the ID
    */
   public List<ProvisionerJobLog> logs(UUID job) {
@@ -161,23 +198,25 @@ public final class FakeProvisionerJobs {
   }
 
   /**
-   * Returns a job.
+   * {@return a job}
    *
+   * @param job the job's ID
    * @throws IllegalArgumentException if no job has the ID
    */
   public ProvisionerJob get(UUID job) {
     return store.job(Objects.requireNonNull(job, "job == null"));
   }
 
-  /** Returns every job of the deployment, newest first. */
+  /** {@return every job of the deployment, newest first} */
   public List<ProvisionerJob> list() {
     return store.jobs();
   }
 
   /**
-   * Removes a job, as if its workspace or template had been deleted; afterwards the job and what
-   * it referenced no longer keep its organization from being deleted.
+   * Removes a job, as if its workspace or template had been deleted; afterwards the job and what it
+   * referenced no longer keep its organization from being deleted.
    *
+   * @param job the job's ID
    * @return false if no job had the ID
    */
   public boolean delete(UUID job) {

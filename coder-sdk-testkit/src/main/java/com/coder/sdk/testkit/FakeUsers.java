@@ -31,6 +31,8 @@ public final class FakeUsers {
   /**
    * Creates a user by Coder's rules: user names and emails are unique ignoring case.
    *
+   * @param spec the user's fields, and the organizations it joins
+   * @return the user as the API shows it
    * @throws IllegalArgumentException if the name or email is taken, or an organization does not
    *     exist
    */
@@ -51,40 +53,53 @@ public final class FakeUsers {
   /**
    * Creates an active user with a password login and no site roles, in the default organization;
    * see {@link #create(UserSpec)}.
+   *
+   * @param username the unique user name
+   * @param email the unique email address
+   * @return the user as the API shows it
+   * @throws IllegalArgumentException if the name or email is taken
    */
   public User create(String username, String email) {
     return create(UserSpec.builder(username).email(email).build());
   }
 
-  /** Returns the owner, {@code admin}, whose token the server accepts. */
+  /** {@return the owner, {@code admin}, whose token the server accepts} */
   public User owner() {
     return get("me");
   }
 
-  /** Finds a user by ID, user name ignoring case, or {@code me}. */
+  /**
+   * Finds a user by ID, user name ignoring case, or {@code me}.
+   *
+   * @param user a user ID, user name, or {@code me}
+   * @return the user, or empty if none matches
+   */
   public Optional<User> find(String user) {
     return store.findUser(Objects.requireNonNull(user, "user == null"));
   }
 
   /**
-   * Returns a user; see {@link #find(String)}.
+   * {@return a user; see {@link #find(String)}}
    *
+   * @param user a user ID, user name, or {@code me}
    * @throws IllegalArgumentException if there is none
    */
   public User get(String user) {
-    return find(user)
-        .orElseThrow(() -> new IllegalArgumentException("no user \"" + user + "\""));
+    return find(user).orElseThrow(() -> new IllegalArgumentException("no user \"" + user + "\""));
   }
 
-  /** Returns every user, the owner first, then in the order they were created. */
+  /** {@return every user, the owner first, then in the order they were created} */
   public List<User> list() {
     return store.users();
   }
 
   /**
-   * Changes whether a user may sign in; only active users count against the {@code user_limit}
-   * of the license.
+   * Changes whether a user may sign in; only active users count against the {@code user_limit} of
+   * the license.
    *
+   * @param user a user ID, user name, or {@code me}
+   * @param status {@link UserStatus#ACTIVE} to let the user sign in, or a status that stops it
+   * @return the user after the change
    * @throws IllegalArgumentException if there is no such user
    */
   public User setStatus(String user, UserStatus status) {

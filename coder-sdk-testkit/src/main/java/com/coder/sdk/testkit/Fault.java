@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A failure a {@link FakeCoderServer} injects into the next matching requests, for testing how
- * code copes with slow, throttled or failing servers. Immutable; pass one to {@link
+ * A failure a {@link FakeCoderServer} injects into the next matching requests, for testing how code
+ * copes with slow, throttled or failing servers. Immutable; pass one to {@link
  * FakeCoderServer#inject(Fault)}.
  *
  * <pre>{@code
@@ -46,7 +46,11 @@ public final class Fault {
   private final int times;
 
   private Fault(
-      Kind kind, Duration duration, int status, String pathGlob, @Nullable String method,
+      Kind kind,
+      Duration duration,
+      int status,
+      String pathGlob,
+      @Nullable String method,
       int times) {
     this.kind = kind;
     this.duration = duration;
@@ -57,7 +61,13 @@ public final class Fault {
     this.times = times;
   }
 
-  /** Delays the server's normal answer by {@code delay} before its headers are sent. */
+  /**
+   * Delays the server's normal answer by {@code delay} before its headers are sent.
+   *
+   * @param delay how long to hold the answer back
+   * @return the fault, once, on every path and method
+   * @throws IllegalArgumentException if {@code delay} is negative
+   */
   public static Fault latency(Duration delay) {
     Objects.requireNonNull(delay, "delay == null");
     if (delay.isNegative()) {
@@ -71,6 +81,10 @@ public final class Fault {
    * X-RateLimit-Limit: 512}, {@code X-RateLimit-Remaining: 0}, {@code X-RateLimit-Reset} (Unix
    * seconds when the wait ends) and the message {@code You've been rate limited for sending more
    * than 512 requests in 1m0s.}
+   *
+   * @param retryAfter the wait to announce in {@code Retry-After} and {@code X-RateLimit-Reset}
+   * @return the fault, once, on every path and method
+   * @throws IllegalArgumentException if {@code retryAfter} is negative
    */
   public static Fault rateLimit(Duration retryAfter) {
     Objects.requireNonNull(retryAfter, "retryAfter == null");
@@ -81,9 +95,10 @@ public final class Fault {
   }
 
   /**
-   * Answers with a 5xx status and Coder's error JSON, {@code An internal server error
-   * occurred.}
+   * Answers with a 5xx status and Coder's error JSON, {@code An internal server error occurred.}
    *
+   * @param status the status to answer, 500 to 599
+   * @return the fault, once, on every path and method
    * @throws IllegalArgumentException unless {@code status} is 500 to 599
    */
   public static Fault serverError(int status) {
@@ -91,9 +106,11 @@ public final class Fault {
   }
 
   /**
-   * Answers with a 5xx status and an HTML page, as a proxy or load balancer in front of Coder
-   * does (typically 502, 503 or 504).
+   * Answers with a 5xx status and an HTML page, as a proxy or load balancer in front of Coder does
+   * (typically 502, 503 or 504).
    *
+   * @param status the status to answer, 500 to 599
+   * @return the fault, once, on every path and method
    * @throws IllegalArgumentException unless {@code status} is 500 to 599
    */
   public static Fault gatewayError(int status) {
@@ -102,8 +119,10 @@ public final class Fault {
 
   /**
    * Closes the connection after reading the request, without answering: the client sees the
-   * connection drop. OkHttp retries some such failures on a new connection by itself, which
-   * counts as another request.
+   * connection drop. OkHttp retries some such failures on a new connection by itself, which counts
+   * as another request.
+   *
+   * @return the fault, once, on every path and method
    */
   public static Fault disconnect() {
     return new Fault(Kind.DISCONNECT, Duration.ZERO, 0, "/**", null, 1);
@@ -111,8 +130,12 @@ public final class Fault {
 
   /**
    * Limits the fault to paths that match {@code glob}, matched against the request path as sent
-   * (still percent-encoded, without the query): {@code *} matches within one segment and {@code
-   * **} across segments. Example: {@code /api/v2/organizations/*}. Default {@code /**}.
+   * (still percent-encoded, without the query): {@code *} matches within one segment and {@code **}
+   * across segments. Example: {@code /api/v2/organizations/*}. Default {@code /**}.
+   *
+   * @param glob the path pattern, starting with {@code /}
+   * @return a copy of this fault limited to those paths
+   * @throws IllegalArgumentException if {@code glob} does not start with {@code /}
    */
   public Fault onPath(String glob) {
     Objects.requireNonNull(glob, "glob == null");
@@ -122,14 +145,24 @@ public final class Fault {
     return new Fault(kind, duration, status, glob, method, times);
   }
 
-  /** Limits the fault to one HTTP method, such as {@code GET}. Default: every method. */
+  /**
+   * Limits the fault to one HTTP method, such as {@code GET}. Default: every method.
+   *
+   * @param method the method, in any case
+   * @return a copy of this fault limited to that method
+   */
   public Fault method(String method) {
     Objects.requireNonNull(method, "method == null");
-    return new Fault(
-        kind, duration, status, pathGlob, method.toUpperCase(Locale.ROOT), times);
+    return new Fault(kind, duration, status, pathGlob, method.toUpperCase(Locale.ROOT), times);
   }
 
-  /** Sets how many matching requests meet the fault before it is spent. Default 1. */
+  /**
+   * Sets how many matching requests meet the fault before it is spent. Default 1.
+   *
+   * @param times how many requests, at least 1
+   * @return a copy of this fault with that count
+   * @throws IllegalArgumentException if {@code times} is below 1
+   */
   public Fault times(int times) {
     if (times < 1) {
       throw new IllegalArgumentException("times must be at least 1, was " + times);
@@ -137,7 +170,7 @@ public final class Fault {
     return new Fault(kind, duration, status, pathGlob, method, times);
   }
 
-  /** The number of matching requests this fault applies to. */
+  /** {@return how many matching requests meet this fault before it is spent} */
   public int times() {
     return times;
   }
@@ -174,8 +207,14 @@ public final class Fault {
       default:
         what = status + (kind == Kind.GATEWAY_ERROR ? " (HTML)" : "");
     }
-    return "Fault{" + what + " on " + (method == null ? "" : method + " ") + pathGlob + " x"
-        + times + "}";
+    return "Fault{"
+        + what
+        + " on "
+        + (method == null ? "" : method + " ")
+        + pathGlob
+        + " x"
+        + times
+        + "}";
   }
 
   private static int checkServerStatus(int status) {

@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a license issued by {@link FakeLicenses#issue(LicenseSpec)} grants: features, expiry,
- * trial flag and account. Immutable; build one with {@link #builder()}.
+ * What a license issued by {@link FakeLicenses#issue(LicenseSpec)} grants: features, expiry, trial
+ * flag and account. Immutable; build one with {@link #builder()}.
  *
  * <pre>{@code
  * String jwt = coder.licenses().issue(LicenseSpec.builder()
@@ -54,65 +54,74 @@ public final class LicenseSpec {
     this.uuid = builder.uuid;
   }
 
-  /** Starts a license with no features, valid for 365 days from issue. */
+  /** {@return a builder of a license with no features, valid for 365 days from issue} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a license that grants multiple organizations ({@code multiple_organizations: 1}). */
+  /** {@return a license that grants multiple organizations ({@code multiple_organizations: 1})} */
   public static LicenseSpec multipleOrganizations() {
     return builder().feature("multiple_organizations", 1).build();
   }
 
-  /** The {@code features} claim: feature name to number, such as {@code user_limit: 50}. */
+  /**
+   * {@return the {@code features} claim: feature name to number, such as {@code user_limit: 50}}
+   */
   public Map<String, Long> features() {
     return features;
   }
 
-  /** The {@code feature_set} claim, such as {@code premium}; {@code ""} for none. */
+  /** {@return the {@code feature_set} claim, such as {@code premium}; {@code ""} for none} */
   public String featureSet() {
     return featureSet;
   }
 
-  /** The {@code trial} claim. */
+  /** {@return the {@code trial} claim} */
   public boolean trial() {
     return trial;
   }
 
-  /** The {@code account_type} claim. */
+  /** {@return the {@code account_type} claim} */
   public String accountType() {
     return accountType;
   }
 
-  /** The {@code account_id} claim, also used as {@code sub}. */
+  /** {@return the {@code account_id} claim, also used as {@code sub}} */
   public String accountId() {
     return accountId;
   }
 
-  /** The {@code license_expires} time, or null for 365 days after issue. */
+  /** {@return the {@code license_expires} time, or null for 365 days after issue} */
   public @Nullable Instant expiresAt() {
     return expiresAt;
   }
 
-  /** How long after {@code license_expires} the JWT stays valid ({@code exp}). */
+  /** {@return how long after {@code license_expires} the JWT stays valid ({@code exp})} */
   public Duration gracePeriod() {
     return gracePeriod;
   }
 
-  /** The deployments the license is bound to; empty for any. */
+  /** {@return the deployments the license is bound to; empty for any} */
   public List<String> deploymentIds() {
     return deploymentIds;
   }
 
-  /** The {@code jti} claim, which becomes the license's UUID; null for a random one. */
+  /** {@return the {@code jti} claim, which becomes the license's UUID; null for a random one} */
   public @Nullable UUID uuid() {
     return uuid;
   }
 
   @Override
   public String toString() {
-    return "LicenseSpec{features=" + features + ", featureSet=" + featureSet + ", trial=" + trial
-        + ", expiresAt=" + expiresAt + "}";
+    return "LicenseSpec{features="
+        + features
+        + ", featureSet="
+        + featureSet
+        + ", trial="
+        + trial
+        + ", expiresAt="
+        + expiresAt
+        + "}";
   }
 
   /** Collects the claims of a {@link LicenseSpec}. Not thread-safe. */
@@ -132,6 +141,11 @@ public final class LicenseSpec {
     /**
      * Grants a feature. Coder enables a feature whose value is above 0; {@code user_limit} is the
      * number of users. Replaces an earlier value of the same feature.
+     *
+     * @param name the feature's name, such as {@code user_limit}
+     * @param value the number the license grants; 0 or less leaves the feature off
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is blank
      */
     public Builder feature(String name, long value) {
       Objects.requireNonNull(name, "name == null");
@@ -143,27 +157,45 @@ public final class LicenseSpec {
     }
 
     /**
-     * Sets the {@code feature_set} claim. {@code premium} grants every feature, including
-     * multiple organizations; {@code enterprise} grants the older set without it. Default none.
+     * Sets the {@code feature_set} claim. {@code premium} grants every feature, including multiple
+     * organizations; {@code enterprise} grants the older set without it. Default none.
+     *
+     * @param featureSet the feature set, or {@code ""} for none
+     * @return this builder
      */
     public Builder featureSet(String featureSet) {
       this.featureSet = Objects.requireNonNull(featureSet, "featureSet == null");
       return this;
     }
 
-    /** Marks the license as a trial. Default false. */
+    /**
+     * Marks the license as a trial. Default false.
+     *
+     * @param trial true for a trial license
+     * @return this builder
+     */
     public Builder trial(boolean trial) {
       this.trial = trial;
       return this;
     }
 
-    /** Sets the {@code account_type} claim. Default {@code salesforce}. */
+    /**
+     * Sets the {@code account_type} claim. Default {@code salesforce}.
+     *
+     * @param accountType the account type
+     * @return this builder
+     */
     public Builder accountType(String accountType) {
       this.accountType = Objects.requireNonNull(accountType, "accountType == null");
       return this;
     }
 
-    /** Sets the {@code account_id} claim. Default {@code testkit}. */
+    /**
+     * Sets the {@code account_id} claim. Default {@code testkit}.
+     *
+     * @param accountId the account ID, also written as {@code sub}
+     * @return this builder
+     */
     public Builder accountId(String accountId) {
       this.accountId = Objects.requireNonNull(accountId, "accountId == null");
       return this;
@@ -173,6 +205,9 @@ public final class LicenseSpec {
      * Sets when the license term ends ({@code license_expires}, whole seconds). A time in the past
      * with no grace period gives a license the server refuses as expired. Default: 365 days after
      * issue.
+     *
+     * @param expiresAt the end of the license term
+     * @return this builder
      */
     public Builder expiresAt(Instant expiresAt) {
       this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt == null");
@@ -182,6 +217,10 @@ public final class LicenseSpec {
     /**
      * Sets how long the license keeps working after its term, in grace: {@code exp} is {@code
      * license_expires} plus this. Default 0.
+     *
+     * @param gracePeriod the time after the term during which the license still works
+     * @return this builder
+     * @throws IllegalArgumentException if {@code gracePeriod} is negative
      */
     public Builder gracePeriod(Duration gracePeriod) {
       Objects.requireNonNull(gracePeriod, "gracePeriod == null");
@@ -195,6 +234,9 @@ public final class LicenseSpec {
     /**
      * Binds the license to deployments; the fake accepts it only if one of them is its {@link
      * FakeCoderServer#deploymentId()}. Default: any deployment.
+     *
+     * @param deploymentIds the IDs of the deployments that may use the license; none for any
+     * @return this builder
      */
     public Builder deploymentIds(String... deploymentIds) {
       Objects.requireNonNull(deploymentIds, "deploymentIds == null");
@@ -202,13 +244,18 @@ public final class LicenseSpec {
       return this;
     }
 
-    /** Sets the {@code jti} claim, which Coder uses as the license's UUID. Default random. */
+    /**
+     * Sets the {@code jti} claim, which Coder uses as the license's UUID. Default random.
+     *
+     * @param uuid the license's UUID
+     * @return this builder
+     */
     public Builder uuid(UUID uuid) {
       this.uuid = Objects.requireNonNull(uuid, "uuid == null");
       return this;
     }
 
-    /** Returns the spec. */
+    /** {@return the spec} */
     public LicenseSpec build() {
       return new LicenseSpec(this);
     }

@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Defaults: the default organization; no tags beyond Coder's defaults ({@code
  * scope=organization, owner=""}); started by the server's admin; provisioner {@code terraform}; a
- * random file; for import and dry-run jobs a random template version, named {@code v1}; for
- * build jobs a random workspace build and workspace.
+ * random file; for import and dry-run jobs a random template version, named {@code v1}; for build
+ * jobs a random workspace build and workspace.
  */
 public final class ProvisionerJobSpec {
   private static final UUID NIL = new UUID(0, 0);
@@ -80,55 +80,70 @@ public final class ProvisionerJobSpec {
             build ? builder.transition : null);
   }
 
-  /** Starts a job of {@code type}. */
+  /**
+   * Starts the spec of a job of {@code type}; unless the builder says otherwise the job is in the
+   * default organization, untagged, and for {@code terraform}.
+   *
+   * @param type what the job does: an import, a dry run or a workspace build
+   * @return a builder
+   */
   public static Builder builder(ProvisionerJobType type) {
     return new Builder(type);
   }
 
-  /** What the job does. */
+  /** {@return what the job does: an import, a dry run or a workspace build} */
   public ProvisionerJobType type() {
     return type;
   }
 
-  /** The organization, as an ID, name or {@code default}. */
+  /** {@return the organization, as an ID, name or {@code default}} */
   public String organization() {
     return organization;
   }
 
-  /** The tags the job was given, before Coder's defaults are added. */
+  /** {@return the tags the job was given, before Coder's defaults are added} */
   public Map<String, String> tags() {
     return tags;
   }
 
-  /** The user who started the job; null for the server's admin. */
+  /** {@return the user who started the job; null for the server's admin} */
   public @Nullable UUID initiator() {
     return initiator;
   }
 
-  /** The provisioner type, such as {@code terraform}; a daemon must run it to take the job. */
+  /**
+   * {@return the provisioner type, such as {@code terraform}; a daemon must run it to take the job}
+   */
   public String provisioner() {
     return provisioner;
   }
 
-  /** The source archive. */
+  /** {@return the ID of the job's source archive} */
   public UUID fileId() {
     return fileId;
   }
 
-  /** The job's input, with defaults filled in. */
+  /** {@return the job's input, with defaults filled in} */
   public ProvisionerJobInput input() {
     return input;
   }
 
-  /** The job's metadata, with defaults filled in. */
+  /** {@return the job's metadata, with defaults filled in} */
   public ProvisionerJobMetadata metadata() {
     return metadata;
   }
 
   @Override
   public String toString() {
-    return "ProvisionerJobSpec{type=" + type + ", organization=" + organization + ", tags=" + tags
-        + ", provisioner=" + provisioner + "}";
+    return "ProvisionerJobSpec{type="
+        + type
+        + ", organization="
+        + organization
+        + ", tags="
+        + tags
+        + ", provisioner="
+        + provisioner
+        + "}";
   }
 
   /** Collects the fields of a {@link ProvisionerJobSpec}. Not thread-safe. */
@@ -154,18 +169,34 @@ public final class ProvisionerJobSpec {
       this.type = Objects.requireNonNull(type, "type == null");
     }
 
-    /** Sets the organization: an ID, a name or {@code default}. Default {@code default}. */
+    /**
+     * Sets the organization: an ID, a name or {@code default}. Default {@code default}.
+     *
+     * @param organization an organization ID, name, or {@code default}
+     * @return this builder
+     */
     public Builder organization(String organization) {
       this.organization = Objects.requireNonNull(organization, "organization == null");
       return this;
     }
 
-    /** Sets the organization by ID. */
+    /**
+     * Sets the organization by ID; see {@link #organization(String)}.
+     *
+     * @param organization the organization's ID
+     * @return this builder
+     */
     public Builder organization(UUID organization) {
       return organization(Objects.requireNonNull(organization, "organization == null").toString());
     }
 
-    /** Adds a tag; replaces an earlier value of the same key. */
+    /**
+     * Adds a tag; replaces an earlier value of the same key.
+     *
+     * @param key the tag's key, such as {@code os}
+     * @param value the tag's value
+     * @return this builder
+     */
     public Builder tag(String key, String value) {
       Objects.requireNonNull(key, "key == null");
       Objects.requireNonNull(value, "value == null");
@@ -173,7 +204,12 @@ public final class ProvisionerJobSpec {
       return this;
     }
 
-    /** Adds every entry of {@code tags} as by {@link #tag(String, String)}. */
+    /**
+     * Adds every entry of {@code tags} as by {@link #tag(String, String)}.
+     *
+     * @param tags the tags to add
+     * @return this builder
+     */
     public Builder tags(Map<String, String> tags) {
       Objects.requireNonNull(tags, "tags == null").forEach(this::tag);
       return this;
@@ -182,46 +218,78 @@ public final class ProvisionerJobSpec {
     /**
      * Sets the user who started the job. Jobs of {@link FakeCoderServer#PREBUILDS_USER_ID} queue
      * behind all others. Default: the server's admin.
+     *
+     * @param initiator the ID of the user who started the job
+     * @return this builder
      */
     public Builder initiator(UUID initiator) {
       this.initiator = Objects.requireNonNull(initiator, "initiator == null");
       return this;
     }
 
-    /** Sets the provisioner type. Default {@code terraform}. */
+    /**
+     * Sets the provisioner type; a daemon must run it to take the job. Default {@code terraform}.
+     *
+     * @param provisioner the provisioner type
+     * @return this builder
+     */
     public Builder provisioner(String provisioner) {
       this.provisioner = Objects.requireNonNull(provisioner, "provisioner == null");
       return this;
     }
 
-    /** Sets the source archive. Default random. */
+    /**
+     * Sets the ID of the source archive. Default random.
+     *
+     * @param fileId the archive's ID
+     * @return this builder
+     */
     public Builder fileId(UUID fileId) {
       this.fileId = Objects.requireNonNull(fileId, "fileId == null");
       return this;
     }
 
-    /** Sets the template version of an import or dry-run job. Default random. */
+    /**
+     * Sets the template version of an import or dry-run job. Default random.
+     *
+     * @param templateVersionId the template version's ID, which the job's input names
+     * @return this builder
+     */
     public Builder templateVersionId(UUID templateVersionId) {
       this.templateVersionId =
           Objects.requireNonNull(templateVersionId, "templateVersionId == null");
       return this;
     }
 
-    /** Sets the workspace build of a build job. Default random. */
+    /**
+     * Sets the workspace build of a build job. Default random.
+     *
+     * @param workspaceBuildId the workspace build's ID, which the job's input names
+     * @return this builder
+     */
     public Builder workspaceBuildId(UUID workspaceBuildId) {
       this.workspaceBuildId = Objects.requireNonNull(workspaceBuildId, "workspaceBuildId == null");
       return this;
     }
 
-    /** Sets the template version's name. Default {@code v1}. */
+    /**
+     * Sets the template version's name. Default {@code v1}.
+     *
+     * @param name the template version's name, as the job's metadata reports it
+     * @return this builder
+     */
     public Builder templateVersionName(String name) {
       this.templateVersionName = Objects.requireNonNull(name, "name == null");
       return this;
     }
 
     /**
-     * Ties the job to a template. A template counts as living in the organization: Coder refuses
-     * to delete an organization while it has templates. Default: none (the nil UUID).
+     * Ties the job to a template. A template counts as living in the organization: Coder refuses to
+     * delete an organization while it has templates. Default: none (the nil UUID).
+     *
+     * @param id the template's ID
+     * @param name the template's name
+     * @return this builder
      */
     public Builder template(UUID id, String name) {
       this.templateId = Objects.requireNonNull(id, "id == null");
@@ -229,22 +297,36 @@ public final class ProvisionerJobSpec {
       return this;
     }
 
-    /** Sets the template's display name. Default {@code ""}. */
+    /**
+     * Sets the template's display name. Default {@code ""}.
+     *
+     * @param displayName the template's display name
+     * @return this builder
+     */
     public Builder templateDisplayName(String displayName) {
       this.templateDisplayName = Objects.requireNonNull(displayName, "displayName == null");
       return this;
     }
 
-    /** Sets the template's icon. Default {@code ""}. */
+    /**
+     * Sets the template's icon. Default {@code ""}.
+     *
+     * @param icon the template's icon, a URL or site-relative path
+     * @return this builder
+     */
     public Builder templateIcon(String icon) {
       this.templateIcon = Objects.requireNonNull(icon, "icon == null");
       return this;
     }
 
     /**
-     * Sets the workspace of a build job (ignored for other types). A workspace counts as living
-     * in the organization, like a template. Default: a random ID named {@code ws-} and its first
-     * eight hex digits.
+     * Sets the workspace of a build job (ignored for other types). A workspace counts as living in
+     * the organization, like a template. Default: a random ID named {@code ws-} and its first eight
+     * hex digits.
+     *
+     * @param id the workspace's ID
+     * @param name the workspace's name
+     * @return this builder
      */
     public Builder workspace(UUID id, String name) {
       this.workspaceId = Objects.requireNonNull(id, "id == null");
@@ -252,13 +334,18 @@ public final class ProvisionerJobSpec {
       return this;
     }
 
-    /** Sets what a build job does to its workspace. Default: not reported. */
+    /**
+     * Sets what a build job does to its workspace. Default: not reported.
+     *
+     * @param transition start, stop or delete
+     * @return this builder
+     */
     public Builder transition(WorkspaceTransition transition) {
       this.transition = Objects.requireNonNull(transition, "transition == null");
       return this;
     }
 
-    /** Returns the spec. */
+    /** {@return the spec} */
     public ProvisionerJobSpec build() {
       return new ProvisionerJobSpec(this);
     }

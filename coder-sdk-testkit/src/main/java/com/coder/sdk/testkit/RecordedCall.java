@@ -43,34 +43,55 @@ public record RecordedCall(
   private static final Set<String> SECRET_PARAMETERS =
       Set.of("coder_session_token", "access_token");
 
+  /**
+   * Creates a call, copying the headers with their names in lower case.
+   *
+   * @param method the HTTP method
+   * @param path the path as sent, still percent-encoded
+   * @param query the query as sent, still percent-encoded, without {@code ?}; {@code ""} if none
+   * @param headers the headers, names in any case, values in the order sent
+   * @param body the body as UTF-8 text; {@code ""} if none
+   */
   public RecordedCall {
     Map<String, List<String>> copy = new LinkedHashMap<>();
     headers.forEach((name, values) -> copy.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
     headers = Collections.unmodifiableMap(copy);
   }
 
-  /** Returns the first value of a header (name ignoring case), or null if it was not sent. */
+  /**
+   * {@return the first value of a header (name ignoring case), or null if it was not sent}
+   *
+   * @param name the header's name, in any case
+   */
   public @Nullable String header(String name) {
     List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  /** Returns the first decoded value of a query parameter, or null if it was not sent. */
+  /**
+   * {@return the first decoded value of a query parameter, or null if it was not sent}
+   *
+   * @param name the parameter's decoded name
+   */
   public @Nullable String queryParameter(String name) {
     List<String> values = queryParameters(name);
     return values.isEmpty() ? null : values.get(0);
   }
 
-  /** Returns every decoded value of a query parameter, in order; empty if it was not sent. */
+  /**
+   * {@return every decoded value of a query parameter, in order; empty if it was not sent}
+   *
+   * @param name the parameter's decoded name
+   */
   public List<String> queryParameters(String name) {
     List<String> values = QueryParams.decode(query).get(name);
     return values == null ? List.of() : List.copyOf(values);
   }
 
   /**
-   * Returns the session token the request carried, looked up as Coder does: the {@code
-   * coder_session_token} cookie, then that query parameter, the {@code Coder-Session-Token}
-   * header, a bearer {@code Authorization} header, and the {@code access_token} parameter.
+   * {@return the session token the request carried, looked up as Coder does: the {@code
+   * coder_session_token} cookie, then that query parameter, the {@code Coder-Session-Token} header,
+   * a bearer {@code Authorization} header, and the {@code access_token} parameter}
    */
   public Optional<String> sessionToken() {
     return Optional.ofNullable(
@@ -88,8 +109,16 @@ public record RecordedCall(
             shownHeaders.add(name + ": " + (SECRET_HEADERS.contains(name) ? "****" : value));
           }
         });
-    return "RecordedCall{" + method + " " + path + redactedQuery() + ", headers=" + shownHeaders
-        + ", body=" + body.length() + " chars}";
+    return "RecordedCall{"
+        + method
+        + " "
+        + path
+        + redactedQuery()
+        + ", headers="
+        + shownHeaders
+        + ", body="
+        + body.length()
+        + " chars}";
   }
 
   private String redactedQuery() {

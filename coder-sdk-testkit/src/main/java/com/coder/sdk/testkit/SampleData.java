@@ -12,14 +12,21 @@ import java.util.NoSuchElementException;
  * programs and exploratory tests at.
  *
  * @param organizations the organizations created: {@code data-platform} and {@code mobile}
- * @param daemons the daemons registered, as they were when seeding finished: {@code
- *     dp-builder-1} (untagged) and {@code dp-gpu-1} ({@code gpu=a100}, busy) in {@code
- *     data-platform}, {@code mobile-builder-1} in {@code mobile}
+ * @param daemons the daemons registered, as they were when seeding finished: {@code dp-builder-1}
+ *     (untagged) and {@code dp-gpu-1} ({@code gpu=a100}, busy) in {@code data-platform}, {@code
+ *     mobile-builder-1} in {@code mobile}
  * @param jobs the jobs created, newest first, as they were when seeding finished
  */
 public record SampleData(
     List<Organization> organizations, List<ProvisionerDaemon> daemons, List<ProvisionerJob> jobs) {
 
+  /**
+   * Creates the record, copying the lists.
+   *
+   * @param organizations the organizations created
+   * @param daemons the daemons registered
+   * @param jobs the jobs created, newest first
+   */
   public SampleData {
     organizations = List.copyOf(organizations);
     daemons = List.copyOf(daemons);
@@ -27,8 +34,9 @@ public record SampleData(
   }
 
   /**
-   * Returns the newest seeded job that had {@code status} when seeding finished.
+   * {@return the newest seeded job that had {@code status} when seeding finished}
    *
+   * @param status the status the job had
    * @throws NoSuchElementException if no seeded job had it
    */
   public ProvisionerJob job(ProvisionerJobStatus status) {

@@ -11,8 +11,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A user to create in a {@link FakeCoderServer} with {@link FakeUsers#create(UserSpec)}.
- * Immutable; build one with {@link #builder(String)}.
+ * A user to create in a {@link FakeCoderServer} with {@link FakeUsers#create(UserSpec)}. Immutable;
+ * build one with {@link #builder(String)}.
  *
  * <pre>{@code
  * User alice = coder.users().create(UserSpec.builder("alice")
@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Defaults: email {@code <username>@coder.example}; no full name or avatar; signs in with a
  * password; active; no site-wide roles beyond the implied {@code member}; never seen ({@code
- * last_seen_at} is Go's zero time); a member of the default organization, as Coder makes every
- * new user.
+ * last_seen_at} is Go's zero time); a member of the default organization, as Coder makes every new
+ * user.
  */
 public final class UserSpec {
   private final String username;
@@ -53,62 +53,71 @@ public final class UserSpec {
   /**
    * Starts a user named {@code username}.
    *
-   * @throws IllegalArgumentException if Coder would refuse the name: 1 to 32 ASCII letters,
-   *     digits and single inner hyphens, not {@code new}, {@code create} or {@code me}
+   * @param username the unique user name
+   * @return a builder with the defaults above
+   * @throws IllegalArgumentException if Coder would refuse the name: 1 to 32 ASCII letters, digits
+   *     and single inner hyphens, not {@code new}, {@code create} or {@code me}
    */
   public static Builder builder(String username) {
     return new Builder(username);
   }
 
-  /** The unique user name. */
+  /** {@return the unique user name} */
   public String username() {
     return username;
   }
 
-  /** The unique email address. */
+  /** {@return the unique email address} */
   public String email() {
     return email;
   }
 
-  /** The full name; {@code ""} for none. */
+  /** {@return the full name; {@code ""} for none} */
   public String name() {
     return name;
   }
 
-  /** The avatar's URL; {@code ""} for none. */
+  /** {@return the avatar's URL; {@code ""} for none} */
   public String avatarUrl() {
     return avatarUrl;
   }
 
-  /** How the user signs in. */
+  /** {@return how the user signs in} */
   public LoginType loginType() {
     return loginType;
   }
 
-  /** Whether the user may sign in. */
+  /** {@return whether the user may sign in} */
   public UserStatus status() {
     return status;
   }
 
-  /** The site-wide roles, such as {@code auditor}. */
+  /** {@return the site-wide roles, such as {@code auditor}} */
   public List<String> siteRoles() {
     return siteRoles;
   }
 
-  /** When the user was last active; null for never. */
+  /** {@return when the user was last active; null for never} */
   public @Nullable Instant lastSeenAt() {
     return lastSeenAt;
   }
 
-  /** The organizations (ID, name or {@code default}) the user joins. */
+  /** {@return the organizations (ID, name or {@code default}) the user joins} */
   public List<String> organizations() {
     return organizations;
   }
 
   @Override
   public String toString() {
-    return "UserSpec{username=" + username + ", status=" + status + ", siteRoles=" + siteRoles
-        + ", organizations=" + organizations + "}";
+    return "UserSpec{username="
+        + username
+        + ", status="
+        + status
+        + ", siteRoles="
+        + siteRoles
+        + ", organizations="
+        + organizations
+        + "}";
   }
 
   /** Collects the fields of a {@link UserSpec}. Not thread-safe. */
@@ -127,7 +136,9 @@ public final class UserSpec {
       Objects.requireNonNull(username, "username == null");
       if (!Names.isValidName(username) || username.equals("me")) {
         throw new IllegalArgumentException(
-            "Coder refuses the user name \"" + username + "\": use 1 to 32 ASCII letters, "
+            "Coder refuses the user name \""
+                + username
+                + "\": use 1 to 32 ASCII letters, "
                 + "digits and single hyphens, not new, create or me");
       }
       this.username = username;
@@ -136,6 +147,8 @@ public final class UserSpec {
     /**
      * Sets the email address. Default {@code <username>@coder.example}.
      *
+     * @param email the unique email address
+     * @return this builder
      * @throws IllegalArgumentException if it has no {@code @}
      */
     public Builder email(String email) {
@@ -147,34 +160,56 @@ public final class UserSpec {
       return this;
     }
 
-    /** Sets the full name. Default {@code ""}. */
+    /**
+     * Sets the full name. Default {@code ""}.
+     *
+     * @param name the full name
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = Objects.requireNonNull(name, "name == null");
       return this;
     }
 
-    /** Sets the avatar's URL. Default {@code ""}. */
+    /**
+     * Sets the avatar's URL. Default {@code ""}.
+     *
+     * @param avatarUrl the avatar's URL
+     * @return this builder
+     */
     public Builder avatarUrl(String avatarUrl) {
       this.avatarUrl = Objects.requireNonNull(avatarUrl, "avatarUrl == null");
       return this;
     }
 
-    /** Sets how the user signs in. Default {@link LoginType#PASSWORD}. */
+    /**
+     * Sets how the user signs in. Default {@link LoginType#PASSWORD}.
+     *
+     * @param loginType the login type, such as {@link LoginType#OIDC}
+     * @return this builder
+     */
     public Builder loginType(LoginType loginType) {
       this.loginType = Objects.requireNonNull(loginType, "loginType == null");
       return this;
     }
 
-    /** Sets whether the user may sign in. Default {@link UserStatus#ACTIVE}. */
+    /**
+     * Sets whether the user may sign in. Default {@link UserStatus#ACTIVE}.
+     *
+     * @param status {@link UserStatus#ACTIVE}, or a status that stops the user signing in
+     * @return this builder
+     */
     public Builder status(UserStatus status) {
       this.status = Objects.requireNonNull(status, "status == null");
       return this;
     }
 
     /**
-     * Sets the site-wide roles: {@code owner}, {@code template-admin}, {@code user-admin} or
-     * {@code auditor}. Default none.
+     * Sets the site-wide roles: {@code owner}, {@code template-admin}, {@code user-admin} or {@code
+     * auditor}. Default none.
      *
+     * @param roles the role names; replaces earlier ones, and a repeated name counts once
+     * @return this builder
      * @throws IllegalArgumentException for another name
      */
     public Builder siteRoles(String... roles) {
@@ -192,15 +227,23 @@ public final class UserSpec {
       return this;
     }
 
-    /** Sets when the user was last active. Default: never. */
+    /**
+     * Sets when the user was last active. Default: never.
+     *
+     * @param lastSeenAt when the user was last active
+     * @return this builder
+     */
     public Builder lastSeenAt(Instant lastSeenAt) {
       this.lastSeenAt = Objects.requireNonNull(lastSeenAt, "lastSeenAt == null");
       return this;
     }
 
     /**
-     * Sets the organizations the user joins, by ID, name or {@code default}; none for a user in
-     * no organization. Default: the default organization.
+     * Sets the organizations the user joins, by ID, name or {@code default}; none for a user in no
+     * organization. Default: the default organization.
+     *
+     * @param organizations the organizations to join; replaces earlier ones
+     * @return this builder
      */
     public Builder organizations(String... organizations) {
       Objects.requireNonNull(organizations, "organizations == null");
@@ -211,7 +254,7 @@ public final class UserSpec {
       return this;
     }
 
-    /** Returns the spec. */
+    /** {@return the spec} */
     public UserSpec build() {
       return new UserSpec(this);
     }

@@ -2,8 +2,9 @@
  * A fake Coder deployment for integration tests: {@link com.coder.sdk.testkit.FakeCoderServer}
  * answers the organization, member, user, license, entitlement, build info, provisioner daemon and
  * provisioner job routes of Coder's REST API v2 from an in-memory store, with the server's status
- * codes, messages and JSON shapes, and lets a test seed state, drive provisioner jobs through
- * their states and write their logs, inject faults and inspect the requests it received. {@link com.coder.sdk.testkit.FakeCoder} starts one for a JUnit 5 test class.
+ * codes, messages and JSON shapes, and lets a test seed state, drive provisioner jobs through their
+ * states and write their logs, inject faults and inspect the requests it received. {@link
+ * com.coder.sdk.testkit.FakeCoder} starts one for a JUnit 5 test class.
  *
  * <pre>{@code
  * @FakeCoder

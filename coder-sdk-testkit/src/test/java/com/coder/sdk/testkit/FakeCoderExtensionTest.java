@@ -75,8 +75,9 @@ class FakeCoderExtensionTest {
     void drivesAJobThroughItsStates(FakeCoderServer coder, CoderClient client) {
       coder.provisionerDaemons().register("default", "builder-1");
       ProvisionerJob job =
-          coder.provisionerJobs().enqueue(
-              ProvisionerJobSpec.builder(ProvisionerJobType.WORKSPACE_BUILD).build());
+          coder
+              .provisionerJobs()
+              .enqueue(ProvisionerJobSpec.builder(ProvisionerJobType.WORKSPACE_BUILD).build());
       assertThat(client.provisionerJobs().get("default", job.id()).status())
           .isEqualTo(ProvisionerJobStatus.PENDING);
 

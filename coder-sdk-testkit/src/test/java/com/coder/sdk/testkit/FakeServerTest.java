@@ -32,14 +32,17 @@ class FakeServerTest {
     try (FakeCoderServer coder =
         FakeCoderServer.builder().clock(Clock.fixed(T0, ZoneOffset.UTC)).build().start()) {
       Organization org =
-          coder.organizations().create(
-              CreateOrganizationRequest.builder("acme").displayName("A <&> B").build());
+          coder
+              .organizations()
+              .create(CreateOrganizationRequest.builder("acme").displayName("A <&> B").build());
 
       String body = get(coder, "/api/v2/organizations/acme");
 
       assertThat(body)
           .isEqualTo(
-              "{\"id\":\"" + org.id() + "\",\"name\":\"acme\",\"display_name\":\"A \\u003c\\u0026"
+              "{\"id\":\""
+                  + org.id()
+                  + "\",\"name\":\"acme\",\"display_name\":\"A \\u003c\\u0026"
                   + "\\u003e B\",\"icon\":\"\",\"description\":\"\","
                   + "\"created_at\":\"2030-05-17T17:39:01.38292Z\","
                   + "\"updated_at\":\"2030-05-17T17:39:01.38292Z\",\"is_default\":false,"
@@ -50,7 +53,7 @@ class FakeServerTest {
   @Test
   void urlTokenAndClientPointAtTheServer() {
     try (FakeCoderServer coder =
-            FakeCoderServer.builder().adminToken("0123456789-abcdefghijklmnopqrstuv").build();) {
+        FakeCoderServer.builder().adminToken("0123456789-abcdefghijklmnopqrstuv").build(); ) {
       assertThatThrownBy(coder::url).isInstanceOf(IllegalStateException.class);
       coder.start();
       assertThatThrownBy(coder::start).isInstanceOf(IllegalStateException.class);
@@ -97,32 +100,36 @@ class FakeServerTest {
       coder.users().create("Alice", "alice@example.com");
       UUID version = UUID.randomUUID();
       ProvisionerJob imported =
-          coder.provisionerJobs().enqueue(
-              ProvisionerJobSpec.builder(ProvisionerJobType.TEMPLATE_VERSION_IMPORT)
-                  .templateVersionId(version)
-                  .build());
+          coder
+              .provisionerJobs()
+              .enqueue(
+                  ProvisionerJobSpec.builder(ProvisionerJobType.TEMPLATE_VERSION_IMPORT)
+                      .templateVersionId(version)
+                      .build());
 
       assertThatThrownBy(() -> coder.users().create("ALICE", "other@example.com"))
           .isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> coder.users().create("bob", "Alice@Example.com"))
           .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> UserSpec.builder("me"))
-          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> UserSpec.builder("me")).isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> UserSpec.builder("bob").siteRoles("member"))
           .isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(
-              () -> coder.users().create(UserSpec.builder("carol").organizations("nowhere")
-                  .build()))
+              () ->
+                  coder.users().create(UserSpec.builder("carol").organizations("nowhere").build()))
           .isInstanceOf(IllegalArgumentException.class);
       assertThat(coder.users().find("carol")).isEmpty();
       assertThat(coder.users().get("alice").organizationIds())
           .containsExactly(coder.defaultOrganization().id());
       assertThat(coder.users().owner().id()).isEqualTo(coder.adminUserId());
       assertThatThrownBy(
-              () -> coder.provisionerJobs().enqueue(
-                  ProvisionerJobSpec.builder(ProvisionerJobType.TEMPLATE_VERSION_IMPORT)
-                      .templateVersionId(version)
-                      .build()))
+              () ->
+                  coder
+                      .provisionerJobs()
+                      .enqueue(
+                          ProvisionerJobSpec.builder(ProvisionerJobType.TEMPLATE_VERSION_IMPORT)
+                              .templateVersionId(version)
+                              .build()))
           .isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(
               () -> coder.provisionerJobs().log(imported.id(), "s", LogLevel.INFO, "too early"))
@@ -136,8 +143,10 @@ class FakeServerTest {
   void jobsRefuseMovesTheirStateDoesNotAllow() {
     try (FakeCoderServer coder = FakeCoderServer.builder().build()) {
       ProvisionerJob job =
-          coder.provisionerJobs().enqueue(
-              ProvisionerJobSpec.builder(ProvisionerJobType.TEMPLATE_VERSION_IMPORT).build());
+          coder
+              .provisionerJobs()
+              .enqueue(
+                  ProvisionerJobSpec.builder(ProvisionerJobType.TEMPLATE_VERSION_IMPORT).build());
 
       assertThatThrownBy(() -> coder.provisionerJobs().complete(job.id()))
           .isInstanceOf(IllegalStateException.class)
@@ -160,16 +169,19 @@ class FakeServerTest {
     try (FakeCoderServer coder = FakeCoderServer.builder().build()) {
       SampleData sample = coder.seedSampleData();
 
-      assertThat(sample.organizations()).extracting(Organization::name)
+      assertThat(sample.organizations())
+          .extracting(Organization::name)
           .containsExactly("data-platform", "mobile");
       assertThat(sample.daemons()).hasSize(3);
-      assertThat(sample.jobs()).extracting(ProvisionerJob::status)
+      assertThat(sample.jobs())
+          .extracting(ProvisionerJob::status)
           .containsExactly(
               ProvisionerJobStatus.PENDING, ProvisionerJobStatus.PENDING,
               ProvisionerJobStatus.PENDING, ProvisionerJobStatus.RUNNING,
               ProvisionerJobStatus.CANCELED, ProvisionerJobStatus.CANCELING,
               ProvisionerJobStatus.FAILED, ProvisionerJobStatus.SUCCEEDED);
-      assertThat(sample.jobs()).extracting(ProvisionerJob::queuePosition)
+      assertThat(sample.jobs())
+          .extracting(ProvisionerJob::queuePosition)
           .containsExactly(3, 2, 1, 0, 0, 0, 0, 0);
       assertThat(sample.job(ProvisionerJobStatus.RUNNING).workerName()).isEqualTo("dp-gpu-1");
       assertThat(sample.jobs().get(1).availableWorkers()).isEmpty();
@@ -188,30 +200,46 @@ class FakeServerTest {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
 
     assertThat(authority.verify(good, now).claims().toString()).isEqualTo(claims.toString());
-    assertThat(problem(authority, now,
-            b64.encodeToString("{\"alg\":\"HS256\",\"kid\":\"k1\"}".getBytes()) + "." + parts[1]
-                + "." + parts[2]))
+    assertThat(
+            problem(
+                authority,
+                now,
+                b64.encodeToString("{\"alg\":\"HS256\",\"kid\":\"k1\"}".getBytes())
+                    + "."
+                    + parts[1]
+                    + "."
+                    + parts[2]))
         .isEqualTo("signing method HS256 is invalid");
-    assertThat(problem(authority, now,
-            b64.encodeToString("{\"alg\":\"EdDSA\"}".getBytes()) + "." + parts[1] + "."
-                + parts[2]))
+    assertThat(
+            problem(
+                authority,
+                now,
+                b64.encodeToString("{\"alg\":\"EdDSA\"}".getBytes())
+                    + "."
+                    + parts[1]
+                    + "."
+                    + parts[2]))
         .isEqualTo("JOSE header must contain kid");
-    assertThat(problem(authority, now,
-            b64.encodeToString("{\"alg\":\"XYZ\"}".getBytes()) + "." + parts[1] + "."
-                + parts[2]))
+    assertThat(
+            problem(
+                authority,
+                now,
+                b64.encodeToString("{\"alg\":\"XYZ\"}".getBytes())
+                    + "."
+                    + parts[1]
+                    + "."
+                    + parts[2]))
         .isEqualTo("signing method (alg) is unavailable.");
     assertThat(problem(authority, now, parts[0] + "." + parts[1] + "=." + parts[2]))
         .startsWith("illegal base64 data at input byte");
-    assertThat(problem(authority, now.minusSeconds(5), good))
-        .isEqualTo("token used before issued");
+    assertThat(problem(authority, now.minusSeconds(5), good)).isEqualTo("token used before issued");
     assertThat(problem(authority, now, authority.sign(claims.deepCopy().put("version", 2))))
         .isEqualTo("license must be version 3");
     ObjectNode noExpiry = claims.deepCopy();
     noExpiry.remove("license_expires");
     assertThat(problem(authority, now, authority.sign(noExpiry)))
         .isEqualTo("license missing license_expires");
-    assertThat(Wire.mapper().writeValueAsString(List.of("<")))
-        .isEqualTo("[\"\\u003c\"]");
+    assertThat(Wire.mapper().writeValueAsString(List.of("<"))).isEqualTo("[\"\\u003c\"]");
   }
 
   private static String problem(LicenseAuthority authority, Instant now, String jwt) {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.coder.sdk.CoderClient;
-import com.coder.sdk.RetryPolicy;
 import com.coder.sdk.CoderTransportException;
 import com.coder.sdk.RateLimitException;
+import com.coder.sdk.RetryPolicy;
 import com.coder.sdk.ServerErrorException;
 import com.coder.sdk.model.CreateOrganizationRequest;
 import java.time.Duration;
@@ -150,14 +150,15 @@ class FaultsAndJournalTest {
 
     long start = System.nanoTime();
     assertThat(client.organizations().get("default").name()).isEqualTo("coder");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(
-        Duration.ofMillis(300));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(300));
   }
 
   @Test
   void journalRecordsRequestsAndHidesSecretsWhenPrinted() {
-    client.organizations().create(
-        CreateOrganizationRequest.builder("journal").description("<b>").build());
+    client
+        .organizations()
+        .create(CreateOrganizationRequest.builder("journal").description("<b>").build());
 
     RecordedCall call = coder.lastRequest();
     assertThat(call.method()).isEqualTo("POST");
@@ -180,7 +181,10 @@ class FaultsAndJournalTest {
   void journalFindsTokensInCookiesBearersAndQueries() {
     RecordedCall cookie =
         new RecordedCall(
-            "GET", "/", "", java.util.Map.of("Cookie", java.util.List.of("coder_session_token=c")),
+            "GET",
+            "/",
+            "",
+            java.util.Map.of("Cookie", java.util.List.of("coder_session_token=c")),
             "");
     RecordedCall bearer =
         new RecordedCall(

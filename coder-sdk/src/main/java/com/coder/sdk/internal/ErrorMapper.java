@@ -101,7 +101,13 @@ final class ErrorMapper {
       @Nullable Throwable cause) {
     MediaType type = response.body().contentType();
     String message =
-        method + " " + target + " answered " + response.code() + ", but " + problem
+        method
+            + " "
+            + target
+            + " answered "
+            + response.code()
+            + ", but "
+            + problem
             + (excerpt.isEmpty() ? "" : ": " + excerpt);
     return new CoderDecodeException(
         message,
@@ -120,8 +126,8 @@ final class ErrorMapper {
 
   /**
    * Returns the first bytes of a success body that have already arrived, leaving them unread, so
-   * that they can be quoted if the body does not decode. It waits for nothing more: decoding
-   * starts as soon as the first bytes are in.
+   * that they can be quoted if the body does not decode. It waits for nothing more: decoding starts
+   * as soon as the first bytes are in.
    */
   static byte[] head(BufferedSource source) {
     return buffered(source, MAX_HEAD);

@@ -13,11 +13,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decoders for the two scalar types that dominate Coder's JSON: RFC 3339 timestamps and UUIDs.
- * They read the parser's character buffer directly instead of making a String and, for
- * timestamps, running a {@code DateTimeFormatter}, which is most of the cost of decoding a
- * provisioner job. Anything they do not recognise goes to Jackson's own decoders, so errors and
- * unusual forms behave exactly as before.
+ * Decoders for the two scalar types that dominate Coder's JSON: RFC 3339 timestamps and UUIDs. They
+ * read the parser's character buffer directly instead of making a String and, for timestamps,
+ * running a {@code DateTimeFormatter}, which is most of the cost of decoding a provisioner job.
+ * Anything they do not recognise goes to Jackson's own decoders, so errors and unusual forms behave
+ * exactly as before.
  */
 final class FastScalars {
   private FastScalars() {}
@@ -89,11 +89,21 @@ final class FastScalars {
     int minute = digits(text, offset + 14, 2);
     int second = digits(text, offset + 17, 2);
     char separator = text[offset + 10];
-    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23
-        || minute < 0 || minute > 59 || second < 0 || second > 59
-        || text[offset + 4] != '-' || text[offset + 7] != '-'
+    if (year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59
+        || text[offset + 4] != '-'
+        || text[offset + 7] != '-'
         || (separator != 'T' && separator != 't')
-        || text[offset + 13] != ':' || text[offset + 16] != ':'
+        || text[offset + 13] != ':'
+        || text[offset + 16] != ':'
         || day > daysInMonth(year, month)) {
       return null;
     }
@@ -139,7 +149,9 @@ final class FastScalars {
 
   /** Parses a canonical UUID (hex in 8-4-4-4-12 groups); returns null for anything else. */
   static @Nullable UUID parseUuid(char[] text, int offset) {
-    if (text[offset + 8] != '-' || text[offset + 13] != '-' || text[offset + 18] != '-'
+    if (text[offset + 8] != '-'
+        || text[offset + 13] != '-'
+        || text[offset + 18] != '-'
         || text[offset + 23] != '-') {
       return null;
     }

@@ -1,9 +1,9 @@
 package com.coder.sdk.internal;
 
 /**
- * Checks header names and values before OkHttp does, because OkHttp's own messages quote the
- * value, and the values the SDK sends on a caller's behalf are often credentials. Messages here
- * name the header and the position of the bad character, never the value.
+ * Checks header names and values before OkHttp does, because OkHttp's own messages quote the value,
+ * and the values the SDK sends on a caller's behalf are often credentials. Messages here name the
+ * header and the position of the bad character, never the value.
  */
 public final class HeaderRules {
   private HeaderRules() {}

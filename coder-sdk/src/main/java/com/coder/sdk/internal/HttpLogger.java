@@ -23,11 +23,11 @@ import org.jspecify.annotations.Nullable;
  * Logs HTTP exchanges to the {@link System.Logger} {@code com.coder.sdk.http} at {@code DEBUG},
  * with secrets removed.
  *
- * <p>Redaction works by allow-list: a header's value is printed only if its name is on a short
- * list of headers that never carry secrets; every other value, including credentials the SDK
- * does not know about (extra headers for a proxy in front of Coder, cookies), is replaced. Bodies
- * are cut after 4 KiB, and license JWTs, session tokens, and the values of JSON fields named like
- * secrets are masked. Query values of parameters that can carry a token are masked too.
+ * <p>Redaction works by allow-list: a header's value is printed only if its name is on a short list
+ * of headers that never carry secrets; every other value, including credentials the SDK does not
+ * know about (extra headers for a proxy in front of Coder, cookies), is replaced. Bodies are cut
+ * after 4 KiB, and license JWTs, session tokens, and the values of JSON fields named like secrets
+ * are masked. Query values of parameters that can carry a token are masked too.
  *
  * <p>Installed as the last network interceptor, it sees each hop as it goes over the wire,
  * credentials included, which is why it redacts rather than trusts what it is given.

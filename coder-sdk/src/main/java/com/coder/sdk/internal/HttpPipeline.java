@@ -38,16 +38,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs {@link ApiRequest}s: builds the URL below {@code <deployment>/api/v2}, serialises the body,
- * sends the call, retries it when that is safe, and turns the answer into a decoded value or one
- * of the SDK's exceptions. It is the only place that talks to OkHttp and Jackson on behalf of the
+ * sends the call, retries it when that is safe, and turns the answer into a decoded value or one of
+ * the SDK's exceptions. It is the only place that talks to OkHttp and Jackson on behalf of the
  * sub-clients, synchronously ({@code call...}) or through OkHttp's dispatcher ({@code
  * call...Async}).
  *
  * <p>Retries live here rather than in an OkHttp interceptor: an interceptor runs on the thread of
  * the call, so waiting between attempts there would hold a dispatcher thread (and one of its
  * per-host slots) for the whole backoff. Here an asynchronous call waits on a timer and enqueues
- * its next attempt as a new call, and each attempt gets its own event listener, which tells
- * whether a request can have reached the server.
+ * its next attempt as a new call, and each attempt gets its own event listener, which tells whether
+ * a request can have reached the server.
  */
 public final class HttpPipeline implements AutoCloseable {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -143,9 +143,9 @@ public final class HttpPipeline implements AutoCloseable {
   }
 
   /**
-   * Opens a WebSocket for {@code request} (a GET) and delivers each text message, decoded as
-   * {@code type}, to {@code sink}. Credentials are added only because the URL is on the
-   * deployment's origin; redirects are not followed.
+   * Opens a WebSocket for {@code request} (a GET) and delivers each text message, decoded as {@code
+   * type}, to {@code sink}. Credentials are added only because the URL is on the deployment's
+   * origin; redirects are not followed.
    *
    * @return a handle that closes the socket
    */
@@ -156,8 +156,7 @@ public final class HttpPipeline implements AutoCloseable {
     Request upgrade;
     try {
       upgrade =
-          auth.authenticate(
-              new Request.Builder().url(url).header("User-Agent", userAgent).build());
+          auth.authenticate(new Request.Builder().url(url).header("User-Agent", userAgent).build());
     } catch (AuthInterceptor.AuthenticationFailure e) {
       throw new CoderException(
           "GET " + target + ": could not add credentials: " + e.getMessage(), e.getCause());
@@ -200,7 +199,9 @@ public final class HttpPipeline implements AutoCloseable {
         String excerpt = text.length() > 200 ? text.substring(0, 200) + "…" : text;
         sink.onFailure(
             new CoderDecodeException(
-                "GET " + target + " streamed a message that is not the expected JSON: "
+                "GET "
+                    + target
+                    + " streamed a message that is not the expected JSON: "
                     + e.getOriginalMessage(),
                 101,
                 "GET",
@@ -223,13 +224,17 @@ public final class HttpPipeline implements AutoCloseable {
     }
 
     @Override
-    public void onFailure(WebSocket socket, Throwable failure, okhttp3.@Nullable Response response) {
+    public void onFailure(
+        WebSocket socket, Throwable failure, okhttp3.@Nullable Response response) {
       if (response != null && response.code() != 101) {
         sink.onFailure(ErrorMapper.toException("GET", target, response));
       } else if (failure instanceof IOException) {
         sink.onFailure(
             new CoderTransportException(
-                "GET " + redacted(url) + " failed while streaming: " + describe((IOException) failure),
+                "GET "
+                    + redacted(url)
+                    + " failed while streaming: "
+                    + describe((IOException) failure),
                 "GET",
                 redacted(url),
                 failure));
@@ -303,8 +308,8 @@ public final class HttpPipeline implements AutoCloseable {
 
   /**
    * Completes a future off the thread of the OkHttp call: OkHttp releases the call's dispatcher
-   * slot only when its callback returns, and a caller's dependent stage that waits for another
-   * call of the same host would otherwise hold it.
+   * slot only when its callback returns, and a caller's dependent stage that waits for another call
+   * of the same host would otherwise hold it.
    */
   private void completeLater(Runnable completion) {
     try {
@@ -338,7 +343,11 @@ public final class HttpPipeline implements AutoCloseable {
       return new Step<>(null, null, wait);
     }
 
+    /** Returns the value of a step made by {@link #done}; decoders never produce null. */
     T value() {
+      if (value == null) {
+        throw new IllegalStateException("the step has no value: it failed or waits to retry");
+      }
       return value;
     }
   }
@@ -513,8 +522,15 @@ public final class HttpPipeline implements AutoCloseable {
       }
       Duration limit = limit(fired);
       return new CoderTimeoutException(
-          method + " " + where + " timed out: " + whatTimedOut(fired) + " within the "
-              + fired.setting() + " of " + Durations.describe(limit),
+          method
+              + " "
+              + where
+              + " timed out: "
+              + whatTimedOut(fired)
+              + " within the "
+              + fired.setting()
+              + " of "
+              + Durations.describe(limit),
           method,
           where,
           fired,
@@ -650,8 +666,8 @@ public final class HttpPipeline implements AutoCloseable {
   }
 
   /**
-   * Decodes a 2xx body straight from the stream, without holding it as a string. Returns null
-   * for an empty body or JSON {@code null}.
+   * Decodes a 2xx body straight from the stream, without holding it as a string. Returns null for
+   * an empty body or JSON {@code null}.
    */
   private <T> @Nullable T decode(
       String method, String target, okhttp3.Response response, JavaType type) throws IOException {
@@ -668,7 +684,10 @@ public final class HttpPipeline implements AutoCloseable {
           target,
           response,
           ErrorMapper.excerpt(source),
-          "the body is " + contentType.type() + "/" + contentType.subtype()
+          "the body is "
+              + contentType.type()
+              + "/"
+              + contentType.subtype()
               + ", not JSON; a proxy or sign-in page may have answered instead of Coder",
           null);
     }

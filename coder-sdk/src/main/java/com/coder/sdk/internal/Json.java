@@ -23,8 +23,8 @@ public final class Json {
   /**
    * Returns a new mapper configured as the SDK's: fields this SDK does not know are ignored,
    * timestamps are RFC 3339 strings (decoded by a fast path for the form Coder writes), and a
-   * second JSON value after the first is ignored (Coder sometimes writes two error objects into
-   * one body).
+   * second JSON value after the first is ignored (Coder sometimes writes two error objects into one
+   * body).
    */
   public static ObjectMapper newMapper() {
     return JsonMapper.builder()
@@ -39,8 +39,8 @@ public final class Json {
   }
 
   /**
-   * Returns a decoded JSON array as an unmodifiable list without its {@code null} elements, the
-   * way the models treat their own lists; a {@code null} array is an empty list.
+   * Returns a decoded JSON array as an unmodifiable list without its {@code null} elements, the way
+   * the models treat their own lists; a {@code null} array is an empty list.
    */
   public static <T> List<T> withoutNulls(@Nullable List<T> values) {
     return values == null ? List.of() : values.stream().filter(Objects::nonNull).toList();

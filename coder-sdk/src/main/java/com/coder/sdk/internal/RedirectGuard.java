@@ -13,11 +13,11 @@ import okhttp3.Response;
  * answer an API call without the token with 401 or a sign-in page, which hides the real cause,
  * while OkHttp would still copy every other header (and, for 307 and 308, the body) onto it. A
  * same-host upgrade to https is refused too: following it would keep a client configured with an
- * http URL sending its token in clear text on every call. The answer reaches the caller as an
- * error that names the target's origin.
+ * http URL sending its token in clear text on every call. The answer reaches the caller as an error
+ * that names the target's origin.
  *
- * <p>It must be installed as a network interceptor, where it sees every hop's answer before
- * OkHttp decides to follow it.
+ * <p>It must be installed as a network interceptor, where it sees every hop's answer before OkHttp
+ * decides to follow it.
  */
 public final class RedirectGuard implements Interceptor {
   /** Carries a refused redirect's target to the error mapper; never sent over the network. */

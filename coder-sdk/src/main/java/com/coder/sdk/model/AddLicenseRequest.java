@@ -9,6 +9,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record AddLicenseRequest(@JsonProperty("license") String license) {
 
+  /**
+   * Creates the body.
+   *
+   * @param license the license as issued: a signed JWT string
+   * @throws IllegalArgumentException if {@code license} is null
+   */
   public AddLicenseRequest {
     license = Fields.required(license, "license");
   }

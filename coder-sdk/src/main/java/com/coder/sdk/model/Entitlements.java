@@ -49,20 +49,39 @@ public record Entitlements(
   /** The feature that allows provisioner daemons outside the server. */
   public static final String EXTERNAL_PROVISIONER_DAEMONS = "external_provisioner_daemons";
 
+  /**
+   * Creates the record; the SDK does so when it decodes an answer. Absent strings become {@code ""}
+   * and absent lists and maps empty ones; lists and maps are copied and unmodifiable.
+   *
+   * @param features every feature the server knows, by name (an open set: {@code audit_log}, {@code
+   *     user_limit}, {@code multiple_organizations}, ...)
+   * @param warnings license problems to show an administrator, such as an approaching expiry
+   * @param errors license problems that disable features
+   * @param hasLicense true if at least one license is installed
+   * @param trial true if the license is a trial
+   * @param requireTelemetry true if the license requires telemetry to be on
+   * @param refreshedAt when the server last computed these entitlements; null if it did not say
+   */
   public Entitlements {
     features = Fields.map(features);
     warnings = Fields.list(warnings);
     errors = Fields.list(errors);
   }
 
-  /** Returns the named feature, or empty when the server does not list it. */
+  /**
+   * {@return the named feature, or empty when the server does not list it}
+   *
+   * @param name the feature's name, such as {@link #MULTIPLE_ORGANIZATIONS}
+   */
   public Optional<Feature> feature(String name) {
     return Optional.ofNullable(features.get(name));
   }
 
   /**
-   * Returns true if a license grants the named feature (also during a grace period) and it is
-   * enabled; false when it does not, or when the server does not know the feature.
+   * {@return true if a license grants the named feature (also during a grace period) and it is
+   * enabled; false when it does not, or when the server does not know the feature}
+   *
+   * @param name the feature's name, such as {@link #MULTIPLE_ORGANIZATIONS}
    */
   public boolean isEntitled(String name) {
     Feature feature = features.get(name);

@@ -31,11 +31,26 @@ public record Feature(
     @JsonProperty("actual_ms") @Nullable Long actualMs,
     @JsonProperty("usage_period") @Nullable UsagePeriod usagePeriod) {
 
+  /**
+   * Creates the record; the SDK does so when it decodes an answer. An absent entitlement becomes
+   * {@link Entitlement#NOT_ENTITLED}.
+   *
+   * @param entitlement whether a license grants the feature
+   * @param enabled whether the feature is on; a feature can be entitled but turned off
+   * @param limit the most the license allows, in the feature's unit (for example users); null when
+   *     the feature has no limit
+   * @param actual the current usage against {@code limit}; null when unknown
+   * @param softLimit a warning threshold, for features whose license carries one; null otherwise
+   * @param hardLimit an enforcement threshold, for features whose license carries one; null
+   *     otherwise
+   * @param actualMs precise usage in milliseconds for time-based features; null otherwise
+   * @param usagePeriod the period usage is counted over, for usage-based features; null otherwise
+   */
   public Feature {
     entitlement = entitlement == null ? Entitlement.NOT_ENTITLED : entitlement;
   }
 
-  /** Returns true if a license grants the feature (also in a grace period) and it is enabled. */
+  /** {@return true if a license grants the feature (also in a grace period) and it is enabled} */
   @JsonIgnore
   public boolean isAvailable() {
     return enabled && !entitlement.equals(Entitlement.NOT_ENTITLED);

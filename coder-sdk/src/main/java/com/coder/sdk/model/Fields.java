@@ -11,9 +11,7 @@ import org.jspecify.annotations.Nullable;
 final class Fields {
   private Fields() {}
 
-  /**
-   * Fails with a message naming the JSON field when a value the server always sends is missing.
-   */
+  /** Fails with a message naming the JSON field when a value the server always sends is missing. */
   static <T> T required(@Nullable T value, String jsonName) {
     if (value == null) {
       throw new IllegalArgumentException("\"" + jsonName + "\" is missing");

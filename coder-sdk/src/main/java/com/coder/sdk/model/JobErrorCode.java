@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Collection;
 
 /**
- * A machine-readable reason for a failed provisioner job. An open set: provisioners send codes
- * that are not listed here, which decode with {@link #isKnown()} false.
+ * A machine-readable reason for a failed provisioner job. An open set: provisioners send codes that
+ * are not listed here, which decode with {@link #isKnown()} false.
  */
 public final class JobErrorCode extends OpenValue {
   private static final Registry<JobErrorCode> REGISTRY = new Registry<>(JobErrorCode::new);
@@ -13,6 +13,7 @@ public final class JobErrorCode extends OpenValue {
   /** The template needs variables that were not supplied. */
   public static final JobErrorCode REQUIRED_TEMPLATE_VARIABLES =
       REGISTRY.known("REQUIRED_TEMPLATE_VARIABLES");
+
   /** The workspace owner's quota does not allow the build. */
   public static final JobErrorCode INSUFFICIENT_QUOTA = REGISTRY.known("INSUFFICIENT_QUOTA");
 
@@ -20,13 +21,17 @@ public final class JobErrorCode extends OpenValue {
     super(value, known);
   }
 
-  /** Returns the constant for {@code value}, or a new unknown code that keeps the string. */
+  /**
+   * {@return the constant for {@code value}, or a new unknown code that keeps the string}
+   *
+   * @param value the string as the server sends it
+   */
   @JsonCreator
   public static JobErrorCode of(String value) {
     return REGISTRY.of(value);
   }
 
-  /** Returns the codes this SDK version knows, in declaration order. */
+  /** {@return the codes this SDK version knows, in declaration order} */
   public static Collection<JobErrorCode> knownValues() {
     return REGISTRY.values();
   }

@@ -17,14 +17,13 @@ import org.jspecify.annotations.Nullable;
  * @param id the numeric ID, used to delete the license
  * @param uuid the license's UUID
  * @param uploadedAt when the license was added
- * <p>The accessors below {@link #claims()} read the common claims; a license version that lacks
- * one yields an empty value rather than an error.
- *
+ *     <p>The accessors below {@link #claims()} read the common claims; a license version that lacks
+ *     one yields an empty value rather than an error.
  * @param claims the decoded claims of the license JWT, passed through as the server sent them:
  *     strings, booleans, numbers ({@code Integer}, {@code Long}, {@code BigInteger} or {@code
  *     Double}), nested maps and lists, all unmodifiable; {@code null} values are left out. Keys
- *     vary between license versions; common ones are {@code license_expires} (Unix seconds),
- *     {@code trial}, {@code feature_set} and {@code features}.
+ *     vary between license versions; common ones are {@code license_expires} (Unix seconds), {@code
+ *     trial}, {@code feature_set} and {@code features}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record License(
@@ -33,6 +32,21 @@ public record License(
     @JsonProperty("uploaded_at") Instant uploadedAt,
     @JsonProperty("claims") Map<String, @Nullable Object> claims) {
 
+  /**
+   * Creates the record; the SDK does so when it decodes an answer. Absent strings become {@code ""}
+   * and absent lists and maps empty ones; lists and maps are copied and unmodifiable.
+   *
+   * @param id the numeric ID, used to delete the license
+   * @param uuid the license's UUID
+   * @param uploadedAt when the license was added
+   *     <p>The accessors below {@link #claims()} read the common claims; a license version that
+   *     lacks one yields an empty value rather than an error.
+   * @param claims the decoded claims of the license JWT, passed through as the server sent them:
+   *     strings, booleans, numbers ({@code Integer}, {@code Long}, {@code BigInteger} or {@code
+   *     Double}), nested maps and lists. Keys vary between license versions; common ones are {@code
+   *     license_expires} (Unix seconds), {@code trial}, {@code feature_set} and {@code features}.
+   * @throws IllegalArgumentException if a component the server always sends is null
+   */
   public License {
     uuid = Fields.required(uuid, "uuid");
     uploadedAt = Fields.required(uploadedAt, "uploaded_at");
@@ -40,8 +54,8 @@ public record License(
   }
 
   /**
-   * Returns when the license stops being valid: the {@code license_expires} claim (Unix seconds),
-   * or {@code exp} when that is absent; empty when neither is a number.
+   * {@return when the license stops being valid: the {@code license_expires} claim (Unix seconds),
+   * or {@code exp} when that is absent; empty when neither is a number}
    */
   public Optional<Instant> expiresAt() {
     Object seconds = claims.getOrDefault("license_expires", claims.get("exp"));
@@ -50,19 +64,21 @@ public record License(
         : Optional.empty();
   }
 
-  /** Returns true if the {@code trial} claim is true. */
+  /** {@return true if the {@code trial} claim is true} */
   @JsonIgnore
   public boolean isTrial() {
     return Boolean.TRUE.equals(claims.get("trial"));
   }
 
-  /** Returns true if the {@code all_features} claim is true: every feature of the set is granted. */
+  /**
+   * {@return true if the {@code all_features} claim is true: every feature of the set is granted}
+   */
   public boolean allFeatures() {
     return Boolean.TRUE.equals(claims.get("all_features"));
   }
 
   /**
-   * Returns the {@code features} claim: limits by feature name, such as {@code user_limit}. Empty
+   * {@return the {@code features} claim: limits by feature name, such as {@code user_limit}} Empty
    * when the claim is absent; entries that are not numbers are left out.
    */
   public Map<String, Long> features() {
@@ -81,17 +97,17 @@ public record License(
     return Collections.unmodifiableMap(limits);
   }
 
-  /** Returns the {@code feature_set} claim, such as {@code premium}, if present. */
+  /** {@return the {@code feature_set} claim, such as {@code premium}, if present} */
   public Optional<String> featureSet() {
     return stringClaim("feature_set");
   }
 
-  /** Returns the {@code account_type} claim, such as {@code salesforce}, if present. */
+  /** {@return the {@code account_type} claim, such as {@code salesforce}, if present} */
   public Optional<String> accountType() {
     return stringClaim("account_type");
   }
 
-  /** Returns the {@code account_id} claim, if present. */
+  /** {@return the {@code account_id} claim, if present} */
   public Optional<String> accountId() {
     return stringClaim("account_id");
   }

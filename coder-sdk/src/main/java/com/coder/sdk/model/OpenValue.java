@@ -22,15 +22,15 @@ abstract class OpenValue {
     this.known = known;
   }
 
-  /** Returns the string exactly as it appears on the wire. */
+  /** {@return the string exactly as it appears on the wire} */
   @JsonValue
   public final String value() {
     return value;
   }
 
   /**
-   * Returns true if this value is one of the constants declared by this SDK version, false if it
-   * came from a newer server (or was made with {@code of} from an unlisted string).
+   * {@return true if this value is one of the constants declared by this SDK version, false if it
+   * came from a newer server (or was made with {@code of} from an unlisted string)}
    */
   public final boolean isKnown() {
     return known;

@@ -23,6 +23,17 @@ public record OrganizationMember(
     @JsonProperty("updated_at") Instant updatedAt,
     @JsonProperty("roles") List<SlimRole> roles) {
 
+  /**
+   * Creates the record; the SDK does so when it decodes an answer. Absent strings become {@code ""}
+   * and absent lists and maps empty ones; lists and maps are copied and unmodifiable.
+   *
+   * @param userId the member's user ID
+   * @param organizationId the organization
+   * @param createdAt when the user joined
+   * @param updatedAt when the membership last changed
+   * @param roles the organization roles assigned explicitly; the implicit member role is not listed
+   * @throws IllegalArgumentException if a component the server always sends is null
+   */
   public OrganizationMember {
     userId = Fields.required(userId, "user_id");
     organizationId = Fields.required(organizationId, "organization_id");

@@ -51,6 +51,31 @@ public record OrganizationMemberWithUserData(
     @JsonProperty("global_roles") List<SlimRole> globalRoles,
     @JsonProperty("has_ai_seat") boolean hasAiSeat) {
 
+  /**
+   * Creates the record; the SDK does so when it decodes an answer. Absent strings become {@code ""}
+   * and absent lists and maps empty ones; lists and maps are copied and unmodifiable. An absent
+   * status becomes {@link UserStatus#ACTIVE} and an absent login type {@link LoginType#UNSET}.
+   *
+   * @param userId the member's user ID
+   * @param organizationId the organization
+   * @param createdAt when the user joined the organization
+   * @param updatedAt when the membership last changed
+   * @param roles the organization roles assigned explicitly
+   * @param username the user name
+   * @param name the full name; {@code ""} when unset
+   * @param avatarUrl the avatar's URL; {@code ""} when unset
+   * @param email the email address
+   * @param status whether the user may sign in
+   * @param loginType how the user signs in
+   * @param lastSeenAt when the user was last active; Coder sends {@code 0001-01-01T00:00:00Z} for
+   *     never; null when not sent
+   * @param userCreatedAt when the user was created
+   * @param userUpdatedAt when the user last changed
+   * @param isServiceAccount true for a service account (recent servers)
+   * @param globalRoles the user's site-wide roles
+   * @param hasAiSeat true if the user holds an AI seat (recent servers)
+   * @throws IllegalArgumentException if a component the server always sends is null
+   */
   public OrganizationMemberWithUserData {
     userId = Fields.required(userId, "user_id");
     organizationId = Fields.required(organizationId, "organization_id");

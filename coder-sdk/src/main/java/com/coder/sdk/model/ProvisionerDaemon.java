@@ -44,6 +44,27 @@ public record ProvisionerDaemon(
     @JsonProperty("current_job") @Nullable ProvisionerDaemonJob currentJob,
     @JsonProperty("previous_job") @Nullable ProvisionerDaemonJob previousJob) {
 
+  /**
+   * Creates the record; the SDK does so when it decodes an answer. Absent strings become {@code ""}
+   * and absent lists and maps empty ones; lists and maps are copied and unmodifiable.
+   *
+   * @param id the daemon's ID
+   * @param organizationId the organization it serves
+   * @param keyId the provisioner key it authenticated with; built-in and pre-shared-key daemons use
+   *     fixed well-known IDs
+   * @param createdAt when the daemon first registered
+   * @param lastSeenAt when the daemon last reported; null if never
+   * @param name the daemon's name, as jobs show it in {@link ProvisionerJob#workerName()}
+   * @param version the daemon's Coder version
+   * @param apiVersion the provisioner API version it speaks
+   * @param provisioners the provisioners it can run, such as {@code terraform}
+   * @param tags the tags jobs are matched against
+   * @param keyName the provisioner key's name; null when the server does not say
+   * @param status what the daemon is doing; null when the server does not say
+   * @param currentJob the job it is running; null when idle
+   * @param previousJob the job it ran last; null if none
+   * @throws IllegalArgumentException if a component the server always sends is null
+   */
   public ProvisionerDaemon {
     id = Fields.required(id, "id");
     organizationId = Fields.required(organizationId, "organization_id");

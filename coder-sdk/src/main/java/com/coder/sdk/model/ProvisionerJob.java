@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param errorCode a machine-readable reason for the failure; null when the server gave none
  * @param status the job's state
  * @param workerId the daemon that took the job; null until one does
- * @param workerName that daemon's name; null until a daemon takes the job, and on endpoints
- *     outside the organization scope
+ * @param workerName that daemon's name; null until a daemon takes the job, and on endpoints outside
+ *     the organization scope
  * @param fileId the uploaded source archive the job works from
  * @param tags the provisioner tags a daemon must match, usually with {@code scope} and {@code
  *     owner}
@@ -47,35 +47,66 @@ import org.jspecify.annotations.Nullable;
 public record ProvisionerJob(
     @JsonProperty("id") UUID id,
     @JsonProperty("created_at") Instant createdAt,
-    @JsonProperty("started_at") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
-        Instant startedAt,
-    @JsonProperty("completed_at") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
-        Instant completedAt,
-    @JsonProperty("canceled_at") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
-        Instant canceledAt,
+    @JsonProperty("started_at") @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Nullable Instant startedAt,
+    @JsonProperty("completed_at") @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Nullable Instant completedAt,
+    @JsonProperty("canceled_at") @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Nullable Instant canceledAt,
     @JsonProperty("error") @JsonInclude(JsonInclude.Include.NON_EMPTY) @Nullable String error,
-    @JsonProperty("error_code") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
-        JobErrorCode errorCode,
+    @JsonProperty("error_code") @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Nullable JobErrorCode errorCode,
     @JsonProperty("status") ProvisionerJobStatus status,
-    @JsonProperty("worker_id") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
-        UUID workerId,
-    @JsonProperty("worker_name") @JsonInclude(JsonInclude.Include.NON_EMPTY) @Nullable
-        String workerName,
+    @JsonProperty("worker_id") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable UUID workerId,
+    @JsonProperty("worker_name") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        @Nullable String workerName,
     @JsonProperty("file_id") UUID fileId,
     @JsonProperty("tags") Map<String, String> tags,
     @JsonProperty("queue_position") int queuePosition,
     @JsonProperty("queue_size") int queueSize,
     @JsonProperty("organization_id") UUID organizationId,
-    @JsonProperty("initiator_id") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
-        UUID initiatorId,
+    @JsonProperty("initiator_id") @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Nullable UUID initiatorId,
     @JsonProperty("input") ProvisionerJobInput input,
     @JsonProperty("type") ProvisionerJobType type,
     @JsonProperty("available_workers") @JsonInclude(JsonInclude.Include.NON_EMPTY)
         List<UUID> availableWorkers,
-    @JsonProperty("metadata") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
-        ProvisionerJobMetadata metadata,
+    @JsonProperty("metadata") @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Nullable ProvisionerJobMetadata metadata,
     @JsonProperty("logs_overflowed") boolean logsOverflowed) {
 
+  /**
+   * Creates the record; the SDK does so when it decodes an answer. Absent strings become {@code ""}
+   * and absent lists and maps empty ones; lists and maps are copied and unmodifiable. An empty
+   * {@code error}, {@code worker_name} or {@code error_code} becomes null, and an absent {@code
+   * input} an empty one.
+   *
+   * @param id the job's ID
+   * @param createdAt when the job was queued
+   * @param startedAt when a daemon took the job; null while pending
+   * @param completedAt when the job finished (succeeded, failed or canceled); null before
+   * @param canceledAt when cancellation was requested; null if it never was
+   * @param error why the job failed; null unless it failed
+   * @param errorCode a machine-readable reason for the failure; null when the server gave none
+   * @param status the job's state
+   * @param workerId the daemon that took the job; null until one does
+   * @param workerName that daemon's name; null until a daemon takes the job, and on endpoints
+   *     outside the organization scope
+   * @param fileId the uploaded source archive the job works from
+   * @param tags the provisioner tags a daemon must match, usually with {@code scope} and {@code
+   *     owner}
+   * @param queuePosition 1-based rank among the deployment's pending jobs; 0 when not pending
+   * @param queueSize the number of pending jobs in the deployment
+   * @param organizationId the organization the job belongs to
+   * @param initiatorId the user who started the job; null on servers that predate the field
+   * @param input what the job works on; empty when the server sent nothing
+   * @param type what the job does
+   * @param availableWorkers daemons that could take the job; empty once it started, or when none
+   *     matches its tags
+   * @param metadata template and workspace of the job; null on servers or endpoints that omit it
+   * @param logsOverflowed true when the job wrote more logs than the server keeps
+   * @throws IllegalArgumentException if a component the server always sends is null
+   */
   public ProvisionerJob {
     id = Fields.required(id, "id");
     createdAt = Fields.required(createdAt, "created_at");

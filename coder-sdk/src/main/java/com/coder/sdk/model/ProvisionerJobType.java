@@ -14,8 +14,10 @@ public final class ProvisionerJobType extends OpenValue {
   /** Imports a template version; {@link ProvisionerJobInput#templateVersionId()} is set. */
   public static final ProvisionerJobType TEMPLATE_VERSION_IMPORT =
       REGISTRY.known("template_version_import");
+
   /** Builds a workspace; {@link ProvisionerJobInput#workspaceBuildId()} is set. */
   public static final ProvisionerJobType WORKSPACE_BUILD = REGISTRY.known("workspace_build");
+
   /** Plans a template version without applying it. */
   public static final ProvisionerJobType TEMPLATE_VERSION_DRY_RUN =
       REGISTRY.known("template_version_dry_run");
@@ -24,13 +26,17 @@ public final class ProvisionerJobType extends OpenValue {
     super(value, known);
   }
 
-  /** Returns the constant for {@code value}, or a new unknown type that keeps the string. */
+  /**
+   * {@return the constant for {@code value}, or a new unknown type that keeps the string}
+   *
+   * @param value the string as the server sends it
+   */
   @JsonCreator
   public static ProvisionerJobType of(String value) {
     return REGISTRY.of(value);
   }
 
-  /** Returns the types this SDK version knows, in declaration order. */
+  /** {@return the types this SDK version knows, in declaration order} */
   public static Collection<ProvisionerJobType> knownValues() {
     return REGISTRY.values();
   }

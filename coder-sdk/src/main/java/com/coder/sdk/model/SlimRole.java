@@ -9,8 +9,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param name the role's name, such as {@code owner} or {@code organization-admin}
  * @param displayName the name shown in the dashboard; may be {@code ""}
- * @param organizationId the organization of an organization role, as a UUID string; {@code ""}
- *     for a site-wide role
+ * @param organizationId the organization of an organization role, as a UUID string; {@code ""} for
+ *     a site-wide role
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SlimRole(
@@ -19,6 +19,15 @@ public record SlimRole(
     @JsonProperty("organization_id") @JsonInclude(JsonInclude.Include.NON_EMPTY)
         String organizationId) {
 
+  /**
+   * Creates the record; the SDK does so when it decodes an answer. Absent strings become {@code ""}
+   * and absent lists and maps empty ones; lists and maps are copied and unmodifiable.
+   *
+   * @param name the role's name, such as {@code owner} or {@code organization-admin}
+   * @param displayName the name shown in the dashboard; may be {@code ""}
+   * @param organizationId the organization of an organization role, as a UUID string; {@code ""}
+   *     for a site-wide role
+   */
   public SlimRole {
     name = Fields.orEmpty(name);
     displayName = Fields.orEmpty(displayName);

@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param displayName the new display name, or null to keep it
  * @param description the new description ({@code ""} clears it), or null to keep it
  * @param icon the new icon ({@code ""} clears it), or null to keep it
- * @param defaultOrgMemberRoles roles that replace the organization's default member roles, or
- *     null to keep them. Only recent servers accept the field, and most refuse any value other
- *     than the deployment default unless an experiment is enabled.
+ * @param defaultOrgMemberRoles roles that replace the organization's default member roles, or null
+ *     to keep them. Only recent servers accept the field, and most refuse any value other than the
+ *     deployment default unless an experiment is enabled.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateOrganizationRequest(
@@ -33,13 +33,28 @@ public record UpdateOrganizationRequest(
     @JsonProperty("icon") @Nullable String icon,
     @JsonProperty("default_org_member_roles") @Nullable List<String> defaultOrgMemberRoles) {
 
+  /**
+   * Creates the body; {@link #builder()} reads better. The roles list is copied.
+   *
+   * @param name the new name, or null to keep it
+   * @param displayName the new display name, or null to keep it
+   * @param description the new description ({@code ""} clears it), or null to keep it
+   * @param icon the new icon ({@code ""} clears it), or null to keep it
+   * @param defaultOrgMemberRoles roles that replace the organization's default member roles, or
+   *     null to keep them. Only recent servers accept the field, and most refuse any value other
+   *     than the deployment default unless an experiment is enabled.
+   */
   public UpdateOrganizationRequest {
     if (defaultOrgMemberRoles != null) {
       defaultOrgMemberRoles = List.copyOf(defaultOrgMemberRoles);
     }
   }
 
-  /** Starts an update that changes nothing until a field is set. */
+  /**
+   * Starts an update that changes nothing until a field is set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -54,41 +69,76 @@ public record UpdateOrganizationRequest(
 
     private Builder() {}
 
-    /** Renames the organization. The name cannot be cleared. */
+    /**
+     * Renames the organization. The name cannot be cleared.
+     *
+     * @param name the new name
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
     public Builder name(String name) {
       this.name = nonBlank(name, "name");
       return this;
     }
 
-    /** Changes the display name. The display name cannot be cleared. */
+    /**
+     * Changes the display name. The display name cannot be cleared.
+     *
+     * @param displayName the new display name
+     * @return this builder
+     * @throws IllegalArgumentException if {@code displayName} is blank
+     */
     public Builder displayName(String displayName) {
       this.displayName = nonBlank(displayName, "displayName");
       return this;
     }
 
-    /** Changes the description; {@code ""} clears it. */
+    /**
+     * Changes the description; {@code ""} clears it.
+     *
+     * @param description the new description, or {@code ""}
+     * @return this builder
+     */
     public Builder description(String description) {
       this.description = Objects.requireNonNull(description, "description == null");
       return this;
     }
 
-    /** Removes the description. */
+    /**
+     * Removes the description.
+     *
+     * @return this builder
+     */
     public Builder clearDescription() {
       return description("");
     }
 
-    /** Changes the icon; {@code ""} clears it. */
+    /**
+     * Changes the icon; {@code ""} clears it.
+     *
+     * @param icon the new icon, or {@code ""}
+     * @return this builder
+     */
     public Builder icon(String icon) {
       this.icon = Objects.requireNonNull(icon, "icon == null");
       return this;
     }
 
-    /** Removes the icon. */
+    /**
+     * Removes the icon.
+     *
+     * @return this builder
+     */
     public Builder clearIcon() {
       return icon("");
     }
 
-    /** Replaces the roles every member holds implicitly; an empty list removes them all. */
+    /**
+     * Replaces the roles every member holds implicitly; an empty list removes them all.
+     *
+     * @param roles the role names
+     * @return this builder
+     */
     public Builder defaultOrgMemberRoles(List<String> roles) {
       Objects.requireNonNull(roles, "roles == null");
       for (String role : roles) {
@@ -98,7 +148,7 @@ public record UpdateOrganizationRequest(
       return this;
     }
 
-    /** Returns the request. */
+    /** {@return the request} */
     public UpdateOrganizationRequest build() {
       return new UpdateOrganizationRequest(
           name, displayName, description, icon, defaultOrgMemberRoles);

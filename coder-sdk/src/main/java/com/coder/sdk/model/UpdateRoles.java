@@ -10,6 +10,12 @@ import java.util.List;
  */
 public record UpdateRoles(@JsonProperty("roles") List<String> roles) {
 
+  /**
+   * Creates the body; the list is copied.
+   *
+   * @param roles the organization roles the member should hold; replaces the current ones
+   * @throws NullPointerException if {@code roles} or one of its elements is null
+   */
   public UpdateRoles {
     roles = List.copyOf(roles);
   }

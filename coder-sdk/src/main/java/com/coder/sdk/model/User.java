@@ -45,6 +45,29 @@ public record User(
     @JsonProperty("organization_ids") List<UUID> organizationIds,
     @JsonProperty("roles") List<SlimRole> roles) {
 
+  /**
+   * Creates the record; the SDK does so when it decodes an answer. Absent strings become {@code ""}
+   * and absent lists and maps empty ones; lists and maps are copied and unmodifiable. An absent
+   * status becomes {@link UserStatus#ACTIVE} and an absent login type {@link LoginType#UNSET}.
+   *
+   * @param id the user's ID
+   * @param username the unique user name
+   * @param avatarUrl the avatar's URL; {@code ""} when unset
+   * @param name the full name; {@code ""} when unset
+   * @param email the email address
+   * @param createdAt when the user was created
+   * @param updatedAt when the user last changed; null on servers that do not send it
+   * @param lastSeenAt when the user was last active; null when not sent. Coder sends {@code
+   *     0001-01-01T00:00:00Z} for a user never seen.
+   * @param status whether the user may sign in
+   * @param loginType how the user signs in
+   * @param themePreference the dashboard theme; {@code ""} when unset or not sent
+   * @param isServiceAccount true for a service account (recent servers)
+   * @param hasAiSeat true if the user holds an AI seat (recent servers)
+   * @param organizationIds the organizations the user belongs to
+   * @param roles the user's site-wide roles
+   * @throws IllegalArgumentException if a component the server always sends is null
+   */
   public User {
     id = Fields.required(id, "id");
     username = Fields.required(username, "username");

@@ -13,8 +13,10 @@ public final class WorkspaceTransition extends OpenValue {
 
   /** Starts the workspace. */
   public static final WorkspaceTransition START = REGISTRY.known("start");
+
   /** Stops the workspace. */
   public static final WorkspaceTransition STOP = REGISTRY.known("stop");
+
   /** Deletes the workspace. */
   public static final WorkspaceTransition DELETE = REGISTRY.known("delete");
 
@@ -22,13 +24,17 @@ public final class WorkspaceTransition extends OpenValue {
     super(value, known);
   }
 
-  /** Returns the constant for {@code value}, or a new unknown transition that keeps the string. */
+  /**
+   * {@return the constant for {@code value}, or a new unknown transition that keeps the string}
+   *
+   * @param value the string as the server sends it
+   */
   @JsonCreator
   public static WorkspaceTransition of(String value) {
     return REGISTRY.of(value);
   }
 
-  /** Returns the transitions this SDK version knows, in declaration order. */
+  /** {@return the transitions this SDK version knows, in declaration order} */
   public static Collection<WorkspaceTransition> knownValues() {
     return REGISTRY.values();
   }

@@ -86,8 +86,7 @@ class FastScalarsTest {
     for (int i = 0; i < 1_000; i++) {
       UUID uuid = new UUID(random.nextLong(), random.nextLong());
       assertThat(Json.mapper().readValue("\"" + uuid + "\"", UUID.class)).isEqualTo(uuid);
-      assertThat(
-              Json.mapper().readValue("\"" + uuid.toString().toUpperCase() + "\"", UUID.class))
+      assertThat(Json.mapper().readValue("\"" + uuid.toString().toUpperCase() + "\"", UUID.class))
           .isEqualTo(uuid);
     }
     assertThat(FastScalars.parseUuid("7c60d51f-b44e-4682-87d6-449835ea4dzz".toCharArray(), 0))

@@ -38,11 +38,19 @@ class AsyncTest {
   private static final UUID ORG = UUID.fromString(ORG_ID);
   private static final UUID JOB = UUID.fromString("6f0c6a43-4d4b-4c2a-9f56-0a1f4f1f2b99");
   private static final String JOB_JSON =
-      "{\"id\":\"" + JOB + "\",\"created_at\":\"2025-01-02T03:04:05Z\",\"status\":\"pending\","
-          + "\"file_id\":\"" + JOB + "\",\"tags\":{},\"queue_position\":1,\"queue_size\":1,"
-          + "\"organization_id\":\"" + ORG + "\",\"input\":{},\"type\":\"workspace_build\"}";
+      "{\"id\":\""
+          + JOB
+          + "\",\"created_at\":\"2025-01-02T03:04:05Z\",\"status\":\"pending\","
+          + "\"file_id\":\""
+          + JOB
+          + "\",\"tags\":{},\"queue_position\":1,\"queue_size\":1,"
+          + "\"organization_id\":\""
+          + ORG
+          + "\",\"input\":{},\"type\":\"workspace_build\"}";
   private static final String LICENSE_JSON =
-      "{\"id\":7,\"uuid\":\"" + JOB + "\",\"uploaded_at\":\"2025-01-02T03:04:05Z\","
+      "{\"id\":7,\"uuid\":\""
+          + JOB
+          + "\",\"uploaded_at\":\"2025-01-02T03:04:05Z\","
           + "\"claims\":{}}";
 
   private final MockWebServer server = new MockWebServer();
@@ -96,7 +104,8 @@ class AsyncTest {
     ProvisionerJobFilter filter = ProvisionerJobFilter.builder().limit(5).build();
     UpdateOrganizationRequest update = UpdateOrganizationRequest.builder().description("x").build();
 
-    assertThat(orgs.listAsync().get(5, TimeUnit.SECONDS)).extracting(Organization::id)
+    assertThat(orgs.listAsync().get(5, TimeUnit.SECONDS))
+        .extracting(Organization::id)
         .containsExactly(ORG);
     assertThat(orgs.getAsync("data").get(5, TimeUnit.SECONDS).name()).isEqualTo("data");
     assertThat(orgs.getAsync(ORG).get(5, TimeUnit.SECONDS).id()).isEqualTo(ORG);

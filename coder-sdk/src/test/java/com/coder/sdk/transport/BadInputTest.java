@@ -32,10 +32,7 @@ class BadInputTest {
   void start() throws Exception {
     server.start();
     client =
-        client(server)
-            .retryPolicy(RetryPolicy.none())
-            .readTimeout(Duration.ofSeconds(2))
-            .build();
+        client(server).retryPolicy(RetryPolicy.none()).readTimeout(Duration.ofSeconds(2)).build();
   }
 
   @AfterEach

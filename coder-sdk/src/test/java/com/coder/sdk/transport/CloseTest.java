@@ -140,8 +140,8 @@ class CloseTest {
   }
 
   /**
-   * Returns OkHttp threads started during the test and still alive. OkHttp's task runner is
-   * shared by every client in the JVM and stops on its own, so it does not count.
+   * Returns OkHttp threads started during the test and still alive. OkHttp's task runner is shared
+   * by every client in the JVM and stops on its own, so it does not count.
    */
   private static List<String> newOkHttpThreads(Set<Thread> before) {
     return Thread.getAllStackTraces().keySet().stream()

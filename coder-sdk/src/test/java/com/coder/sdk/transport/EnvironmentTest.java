@@ -25,11 +25,13 @@ class EnvironmentTest {
           CoderClient.builder()
               .fromEnvironment(
                   Map.of(
-                      "CODER_URL", server.url("/").toString(),
-                      "CODER_SESSION_TOKEN", TOKEN,
+                      "CODER_URL",
+                      server.url("/").toString(),
+                      "CODER_SESSION_TOKEN",
+                      TOKEN,
                       "CODER_HEADER",
-                          "CF-Access-Client-Id=abc.access,\"X-Scope=a,b\",X-Empty=,"
-                              + "Coder-Session-Token=x"))
+                      "CF-Access-Client-Id=abc.access,\"X-Scope=a,b\",X-Empty=,"
+                          + "Coder-Session-Token=x"))
               .build()) {
         client.organizations().list();
       }
@@ -43,8 +45,7 @@ class EnvironmentTest {
 
   @Test
   void parsesFieldsAsTheCliDoes() {
-    assertThat(EnvironmentHeaders.parse("A=1"))
-        .containsExactly(Map.entry("A", "1"));
+    assertThat(EnvironmentHeaders.parse("A=1")).containsExactly(Map.entry("A", "1"));
     assertThat(EnvironmentHeaders.parse("A=x=y,\"B=say \"\"hi\"\"\""))
         .containsExactly(Map.entry("A", "x=y"), Map.entry("B", "say \"hi\""));
     assertThat(EnvironmentHeaders.parse("X-A=1,x-a=2,Cookie=a=1,cookie=b=2"))

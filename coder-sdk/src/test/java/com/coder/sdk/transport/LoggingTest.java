@@ -116,8 +116,12 @@ class LoggingTest {
         json(
             201,
             "{\"id\":1,\"uuid\":\"5e0c6a43-4d4b-4c2a-9f56-0a1f4f1f2b11\","
-                + "\"uploaded_at\":\"2025-01-02T03:04:05Z\",\"claims\":{\"raw\":\"" + JWT + "\"},"
-                + "\"note\":\"key " + TOKEN + "\"}"));
+                + "\"uploaded_at\":\"2025-01-02T03:04:05Z\",\"claims\":{\"raw\":\""
+                + JWT
+                + "\"},"
+                + "\"note\":\"key "
+                + TOKEN
+                + "\"}"));
 
     try (CoderClient client = Fixtures.client(server).logging(HttpLogLevel.BODY).build()) {
       client.licenses().add(JWT);

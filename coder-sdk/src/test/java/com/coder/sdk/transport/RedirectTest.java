@@ -65,7 +65,10 @@ class RedirectTest {
       assertThat(e.getMessage())
           .startsWith(
               "GET /api/v2/organizations/data failed with 302: redirect to http://"
-                  + other.getHostName() + ":" + other.getPort() + " was not followed;")
+                  + other.getHostName()
+                  + ":"
+                  + other.getPort()
+                  + " was not followed;")
           .doesNotContain("one-time");
     }
     assertThat(other.getRequestCount()).isZero();

@@ -136,9 +136,7 @@ class RetryTest {
     try (CoderClient client = client(server).build()) {
       assertThatThrownBy(
               () ->
-                  client
-                      .organizations()
-                      .create(CreateOrganizationRequest.builder("data").build()))
+                  client.organizations().create(CreateOrganizationRequest.builder("data").build()))
           .isInstanceOf(ServerErrorException.class)
           .hasMessageNotContaining("attempt");
     }
@@ -172,9 +170,7 @@ class RetryTest {
           catchThrowableOfType(
               CoderTransportException.class,
               () ->
-                  client
-                      .organizations()
-                      .create(CreateOrganizationRequest.builder("data").build()));
+                  client.organizations().create(CreateOrganizationRequest.builder("data").build()));
 
       assertThat(e.attempts()).isEqualTo(1);
       assertThat(e.method()).isEqualTo("POST");
@@ -215,9 +211,7 @@ class RetryTest {
           catchThrowableOfType(
               CoderTransportException.class,
               () ->
-                  client
-                      .organizations()
-                      .create(CreateOrganizationRequest.builder("data").build()));
+                  client.organizations().create(CreateOrganizationRequest.builder("data").build()));
 
       assertThat(e.attempts()).isEqualTo(3);
       assertThat(e.getMessage())
@@ -249,8 +243,7 @@ class RetryTest {
     server.enqueue(orgs());
     Fixtures.FakeTimer timer = new Fixtures.FakeTimer();
 
-    List<Organization> orgs =
-        list(RetryPolicy.defaults(), timer);
+    List<Organization> orgs = list(RetryPolicy.defaults(), timer);
 
     assertThat(orgs).hasSize(1);
     assertThat(timer.waits).containsExactly(Duration.ofSeconds(7));
@@ -299,10 +292,7 @@ class RetryTest {
     RetryPolicy policy = RetryPolicy.builder().timeBudget(Duration.ofSeconds(30)).build();
 
     RateLimitException e =
-        catchThrowableOfType(
-            RateLimitException.class,
-            () ->
-                list(policy, timer));
+        catchThrowableOfType(RateLimitException.class, () -> list(policy, timer));
 
     assertThat(timer.waits).isEmpty();
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -330,15 +320,14 @@ class RetryTest {
             .build();
 
     ServerErrorException e =
-        catchThrowableOfType(
-            ServerErrorException.class,
-            () ->
-                list(policy, timer));
+        catchThrowableOfType(ServerErrorException.class, () -> list(policy, timer));
 
     // Bounds 1 s, 2 s, then 4 s capped at 3 s, twice; half of each bound at random 0.5.
     assertThat(timer.waits)
         .containsExactly(
-            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(1500),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1),
+            Duration.ofMillis(1500),
             Duration.ofMillis(1500));
     assertThat(e.attempts()).isEqualTo(5);
   }
@@ -357,10 +346,7 @@ class RetryTest {
             .build();
 
     ServerErrorException e =
-        catchThrowableOfType(
-            ServerErrorException.class,
-            () ->
-                list(policy, timer));
+        catchThrowableOfType(ServerErrorException.class, () -> list(policy, timer));
 
     // Waits of almost 1 s and almost 2 s: the second would end past 2.5 s.
     assertThat(timer.waits).hasSize(1);
@@ -372,7 +358,10 @@ class RetryTest {
   void backoffBoundsDoubleFromTheInitialValueAndStopAtTheCap() {
     RetryRules rules =
         new RetryRules(
-            10, Duration.ofMillis(100), Duration.ofMillis(700), Duration.ofMinutes(1),
+            10,
+            Duration.ofMillis(100),
+            Duration.ofMillis(700),
+            Duration.ofMinutes(1),
             RetryTimer.system());
 
     assertThat(rules.backoff(1, 1.0)).isEqualTo(Duration.ofMillis(100));
@@ -408,8 +397,7 @@ class RetryTest {
   }
 
   private List<Organization> list(RetryPolicy policy, RetryTimer timer) {
-    return pipeline(policy, timer)
-        .callForList(ApiRequest.get("organizations"), Organization.class);
+    return pipeline(policy, timer).callForList(ApiRequest.get("organizations"), Organization.class);
   }
 
   private HttpPipeline pipeline(RetryPolicy policy, RetryTimer timer) {

@@ -65,10 +65,7 @@ class TimeoutTest {
 
   @Test
   void aBodyThatStopsHalfwayFailsWithTheReadTimeout() {
-    server.enqueue(
-        new MockResponse.Builder(orgs())
-            .throttleBody(10, 5, TimeUnit.SECONDS)
-            .build());
+    server.enqueue(new MockResponse.Builder(orgs()).throttleBody(10, 5, TimeUnit.SECONDS).build());
 
     try (CoderClient client = client(server).readTimeout(Duration.ofMillis(200)).build()) {
       CoderTimeoutException e =
@@ -125,8 +122,7 @@ class TimeoutTest {
     server.enqueue(new MockResponse.Builder().onRequestStart(SocketEffect.Stall.INSTANCE).build());
     String big = "x".repeat(32 * 1024 * 1024);
 
-    try (CoderClient client =
-        client(server).writeTimeout(Duration.ofMillis(300)).build()) {
+    try (CoderClient client = client(server).writeTimeout(Duration.ofMillis(300)).build()) {
       CoderTimeoutException e =
           catchThrowableOfType(
               CoderTimeoutException.class,

@@ -36,10 +36,7 @@ class TlsAndProxyTest {
   private final HeldCertificate rootCa =
       new HeldCertificate.Builder().certificateAuthority(0).commonName("Private CA").build();
   private final HeldCertificate serverCertificate =
-      new HeldCertificate.Builder()
-          .addSubjectAlternativeName("localhost")
-          .signedBy(rootCa)
-          .build();
+      new HeldCertificate.Builder().addSubjectAlternativeName("localhost").signedBy(rootCa).build();
   private final MockWebServer server = new MockWebServer();
 
   @TempDir Path dir;

@@ -22,10 +22,9 @@ import org.jspecify.annotations.Nullable;
  * Computes a deployment's entitlements from its licenses with the rules of Coder's enterprise
  * server: every known feature starts as {@code not_entitled}; each license in force grants its
  * feature set and its a-la-carte features ({@code entitled}, or {@code grace_period} once {@code
- * license_expires} has passed); the better grant wins when licenses overlap; warnings name
- * features the deployment uses without a grant, expired grants, a user count above the limit,
- * and a license term about to end. Licenses past {@code exp} are ignored, as Coder's query leaves
- * them out.
+ * license_expires} has passed); the better grant wins when licenses overlap; warnings name features
+ * the deployment uses without a grant, expired grants, a user count above the limit, and a license
+ * term about to end. Licenses past {@code exp} are ignored, as Coder's query leaves them out.
  */
 public final class EntitlementsCalculator {
   /** The feature names of the Coder release the fake imitates, in Coder's order. */
@@ -149,9 +148,17 @@ public final class EntitlementsCalculator {
         featureSet = "enterprise";
       }
       if (featureSet.equals("premium")) {
-        add(features, "managed_agent_limit",
-            new Grant(weight, true, DEFAULT_MANAGED_AGENTS, null,
-                new UsagePeriod(DEFAULT_MANAGED_AGENTS_ISSUED, DEFAULT_MANAGED_AGENTS_ISSUED,
+        add(
+            features,
+            "managed_agent_limit",
+            new Grant(
+                weight,
+                true,
+                DEFAULT_MANAGED_AGENTS,
+                null,
+                new UsagePeriod(
+                    DEFAULT_MANAGED_AGENTS_ISSUED,
+                    DEFAULT_MANAGED_AGENTS_ISSUED,
                     DEFAULT_MANAGED_AGENTS_END)));
       }
       if (featureSet.equals("premium") || featureSet.equals("enterprise")) {
@@ -176,7 +183,9 @@ public final class EntitlementsCalculator {
         }
         if (name.equals("managed_agent_limit")) {
           Instant issued = LicenseAuthority.instantClaim(claims, "iat");
-          add(features, name,
+          add(
+              features,
+              name,
               new Grant(
                   weight, value > 0, value, null, new UsagePeriod(issued, notBefore, expires)));
         } else if (name.equals("user_limit")) {
@@ -196,9 +205,10 @@ public final class EntitlementsCalculator {
     }
 
     expiryWarning(terms, now, trial, warnings);
-    Grant agents = features.get("managed_agent_limit");
+    Grant agents = seeded(features, "managed_agent_limit");
     if (hasLicense && agents.usagePeriod != null) {
-      features.put("managed_agent_limit",
+      features.put(
+          "managed_agent_limit",
           new Grant(agents.weight, agents.enabled, agents.limit, 0L, agents.usagePeriod));
     }
     if (hasLicense) {
@@ -213,22 +223,30 @@ public final class EntitlementsCalculator {
 
   private static void usageWarnings(
       Map<String, Grant> features, long activeUsers, List<String> warnings) {
-    Grant users = features.get("user_limit");
+    Grant users = seeded(features, "user_limit");
     if (users.limit != null && activeUsers > users.limit) {
-      warnings.add("Your deployment has " + activeUsers + " active users but is only licensed for "
-          + users.limit + ".");
+      warnings.add(
+          "Your deployment has "
+              + activeUsers
+              + " active users but is only licensed for "
+              + users.limit
+              + ".");
     } else if (users.limit != null && users.weight == 1) {
-      warnings.add("Your deployment has " + activeUsers
-          + " active users but the license with the limit " + users.limit + " is expired.");
+      warnings.add(
+          "Your deployment has "
+              + activeUsers
+              + " active users but the license with the limit "
+              + users.limit
+              + " is expired.");
     }
     for (String name : FEATURES) {
-      Grant grant = features.get(name);
+      Grant grant = seeded(features, name);
       if (OWN_WARNINGS.contains(name) || !grant.enabled) {
         continue;
       }
       if (grant.weight < 0) {
-        warnings.add(humanize(name) + " is enabled but your license is not entitled to this "
-            + "feature.");
+        warnings.add(
+            humanize(name) + " is enabled but your license is not entitled to this " + "feature.");
       } else if (grant.weight == 1) {
         warnings.add(humanize(name) + " is enabled but your license for this feature is expired.");
       }
@@ -289,6 +307,15 @@ public final class EntitlementsCalculator {
     return CONFIGURED.contains(name) || ALWAYS_ENABLED.contains(name);
   }
 
+  /** Returns the grant of a feature or the user limit, which {@link #compute} seeds first. */
+  private static Grant seeded(Map<String, Grant> features, String name) {
+    Grant grant = features.get(name);
+    if (grant == null) {
+      throw new IllegalStateException("no grant was seeded for " + name);
+    }
+    return grant;
+  }
+
   /** Keeps the better of two grants of a feature, as Coder merges licenses. */
   private static void add(Map<String, Grant> features, String name, Grant grant) {
     Grant existing = features.get(name);
@@ -343,7 +370,9 @@ public final class EntitlementsCalculator {
     /** Coder's order of grants: within the limit, then entitlement, limit, enabled, actual. */
     @Override
     public int compareTo(Grant other) {
-      if ((!capable() || !other.capable()) && weight >= 0 && other.weight >= 0
+      if ((!capable() || !other.capable())
+          && weight >= 0
+          && other.weight >= 0
           && capable() != other.capable()) {
         return capable() ? 1 : -1;
       }

@@ -133,8 +133,8 @@ public final class GoText {
 
   /**
    * Parses a duration as Go's {@code time.ParseDuration} does: an optional sign, then one or more
-   * decimal numbers each with a unit ({@code ns us µs ms s m h}), or a bare {@code 0}. Returns
-   * null when the text is not a duration.
+   * decimal numbers each with a unit ({@code ns us µs ms s m h}), or a bare {@code 0}. Returns null
+   * when the text is not a duration.
    */
   public static @Nullable Duration parseDuration(String text) {
     String rest = text;
@@ -160,7 +160,10 @@ public final class GoText {
       if (number.isEmpty() || number.equals(".")) {
         return null;
       }
-      long unit = UNIT_NANOS.get(term.group(2));
+      Long unit = UNIT_NANOS.get(term.group(2));
+      if (unit == null) {
+        return null;
+      }
       nanos = nanos.add(new BigDecimal(number).multiply(BigDecimal.valueOf(unit)));
       at = term.end();
     }

@@ -1,6 +1,7 @@
 package com.coder.sdk.testkit.internal;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -17,6 +18,12 @@ public final class GoUuid {
 
     InvalidUuidException(String message) {
       super(message);
+    }
+
+    /** Returns the message, which the constructor always sets. */
+    @Override
+    public String getMessage() {
+      return Objects.requireNonNull(super.getMessage());
     }
   }
 

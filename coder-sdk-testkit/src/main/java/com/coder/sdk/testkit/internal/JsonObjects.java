@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +30,12 @@ public final class JsonObjects {
 
     GoJsonException(String message) {
       super(message);
+    }
+
+    /** Returns the message, which the constructor always sets. */
+    @Override
+    public String getMessage() {
+      return Objects.requireNonNull(super.getMessage());
     }
   }
 
@@ -162,8 +169,14 @@ public final class JsonObjects {
     private GoJsonException typeError(JsonNode value, String field, String type) {
       String struct = goType.substring(goType.lastIndexOf('.') + 1);
       return new GoJsonException(
-          "json: cannot unmarshal " + kind(value) + " into Go struct field " + struct + "." + field
-              + " of type " + type);
+          "json: cannot unmarshal "
+              + kind(value)
+              + " into Go struct field "
+              + struct
+              + "."
+              + field
+              + " of type "
+              + type);
     }
   }
 

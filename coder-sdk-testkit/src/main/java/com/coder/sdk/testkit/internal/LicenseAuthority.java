@@ -10,6 +10,7 @@ import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -77,6 +78,12 @@ public final class LicenseAuthority {
 
     InvalidLicenseException(String message) {
       super(message);
+    }
+
+    /** Returns the message, which the constructor always sets. */
+    @Override
+    public String getMessage() {
+      return Objects.requireNonNull(super.getMessage());
     }
   }
 
@@ -185,9 +192,14 @@ public final class LicenseAuthority {
     }
     if (!node.isObject()) {
       throw new InvalidLicenseException(
-          "json: cannot unmarshal " + (node.isArray() ? "array" : node.isTextual() ? "string"
-              : node.isBoolean() ? "bool" : node.isNull() ? "null" : "number")
-              + " into Go value of type " + goType);
+          "json: cannot unmarshal "
+              + (node.isArray()
+                  ? "array"
+                  : node.isTextual()
+                      ? "string"
+                      : node.isBoolean() ? "bool" : node.isNull() ? "null" : "number")
+              + " into Go value of type "
+              + goType);
     }
     return node;
   }
@@ -204,8 +216,12 @@ public final class LicenseAuthority {
   private static byte[] decodeStrict(String segment) throws InvalidLicenseException {
     for (int i = 0; i < segment.length(); i++) {
       char c = segment.charAt(i);
-      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_';
+      boolean ok =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '_';
       if (!ok) {
         throw new InvalidLicenseException("illegal base64 data at input byte " + i);
       }

@@ -165,15 +165,17 @@ final class ProvisionerRoutes {
   }
 
   private MockResponse cancelBuild(Call call, ProvisionerJob job) {
-    List<String> given = QueryParams.decode(call.request.getUrl().encodedQuery())
-        .getOrDefault("expect_status", List.of());
+    List<String> given =
+        QueryParams.decode(call.request.getUrl().encodedQuery())
+            .getOrDefault("expect_status", List.of());
     String raw = given.isEmpty() ? "" : given.get(0);
     ProvisionerJobStatus expected = null;
     if (!raw.isEmpty()) {
       if (!raw.equals("running") && !raw.equals("pending")) {
         return Wire.error(
             400,
-            "Invalid expect_status " + GoText.quote(raw)
+            "Invalid expect_status "
+                + GoText.quote(raw)
                 + ". Only 'running' or 'pending' are allowed.");
       }
       expected = ProvisionerJobStatus.of(raw);
@@ -182,8 +184,8 @@ final class ProvisionerRoutes {
   }
 
   /**
-   * Cancels a job. Template version imports and workspace builds end their refusals with {@code
-   * !}, dry-runs with {@code .}, as Coder's handlers do.
+   * Cancels a job. Template version imports and workspace builds end their refusals with {@code !},
+   * dry-runs with {@code .}, as Coder's handlers do.
    */
   private MockResponse cancel(
       ProvisionerJob job, @Nullable ProvisionerJobStatus expected, String mark, String done) {
@@ -242,12 +244,14 @@ final class ProvisionerRoutes {
     String connection = call.header("Connection");
     if (!hasToken(connection, "upgrade")) {
       return "WebSocket protocol violation: Connection header "
-          + GoText.quote(connection == null ? "" : connection) + " does not contain Upgrade";
+          + GoText.quote(connection == null ? "" : connection)
+          + " does not contain Upgrade";
     }
     String upgrade = call.header("Upgrade");
     if (!hasToken(upgrade, "websocket")) {
       return "WebSocket protocol violation: Upgrade header "
-          + GoText.quote(upgrade == null ? "" : upgrade) + " does not contain websocket";
+          + GoText.quote(upgrade == null ? "" : upgrade)
+          + " does not contain websocket";
     }
     String version = call.header("Sec-WebSocket-Version");
     if (!"13".equals(version)) {
@@ -267,8 +271,8 @@ final class ProvisionerRoutes {
    * content type win, and Coder's JSON follows in the same body.
    */
   private static MockResponse refusedUpgrade(Call call, String problem) {
-    int status = problem.startsWith("unsupported") || problem.endsWith("Sec-WebSocket-Key")
-        ? 400 : 426;
+    int status =
+        problem.startsWith("unsupported") || problem.endsWith("Sec-WebSocket-Key") ? 400 : 426;
     String json =
         new String(
             Wire.bytes(

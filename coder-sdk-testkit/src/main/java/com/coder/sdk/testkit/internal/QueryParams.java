@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads query parameters with the rules of Coder's shared parser: values are gathered in one pass
  * and every problem becomes a validation; an empty value means the default; a single-value
- * parameter given twice is an error; list parameters take comma-separated values, repeated keys,
- * or both; and, when asked, parameters the handler does not read are rejected.
+ * parameter given twice is an error; list parameters take comma-separated values, repeated keys, or
+ * both; and, when asked, parameters the handler does not read are rejected.
  */
 public final class QueryParams {
   private final Map<String, List<String>> values;
@@ -83,8 +83,12 @@ public final class QueryParams {
     } catch (NumberFormatException e) {
       problem = "strconv.ParseInt: parsing " + GoText.quote(raw) + ": invalid syntax";
     }
-    fail(name, "Query param " + GoText.quote(name) + " must be a valid 32-bit positive integer: "
-        + problem);
+    fail(
+        name,
+        "Query param "
+            + GoText.quote(name)
+            + " must be a valid 32-bit positive integer: "
+            + problem);
     return fallback;
   }
 
@@ -110,8 +114,12 @@ public final class QueryParams {
       }
     }
     if (!problems.isEmpty()) {
-      fail(name, "Query param " + GoText.quote(name) + " has invalid values: "
-          + String.join("\n", problems));
+      fail(
+          name,
+          "Query param "
+              + GoText.quote(name)
+              + " has invalid values: "
+              + String.join("\n", problems));
       return List.of();
     }
     return ids;
@@ -143,8 +151,9 @@ public final class QueryParams {
     try {
       return JsonObjects.readStringMap(raw);
     } catch (JsonObjects.GoJsonException e) {
-      fail(name, "Query param " + GoText.quote(name) + " must be a valid JSON object: "
-          + e.getMessage());
+      fail(
+          name,
+          "Query param " + GoText.quote(name) + " must be a valid JSON object: " + e.getMessage());
       return Map.of();
     }
   }
@@ -159,13 +168,29 @@ public final class QueryParams {
       return null;
     }
     switch (raw) {
-      case "1": case "t": case "T": case "TRUE": case "true": case "True":
+      case "1":
+      case "t":
+      case "T":
+      case "TRUE":
+      case "true":
+      case "True":
         return Boolean.TRUE;
-      case "0": case "f": case "F": case "FALSE": case "false": case "False":
+      case "0":
+      case "f":
+      case "F":
+      case "FALSE":
+      case "false":
+      case "False":
         return Boolean.FALSE;
       default:
-        fail(name, "Query param " + GoText.quote(name) + " must be a valid boolean "
-            + "(strconv.ParseBool: parsing " + GoText.quote(raw) + ": invalid syntax)");
+        fail(
+            name,
+            "Query param "
+                + GoText.quote(name)
+                + " must be a valid boolean "
+                + "(strconv.ParseBool: parsing "
+                + GoText.quote(raw)
+                + ": invalid syntax)");
         return null;
     }
   }
@@ -181,8 +206,13 @@ public final class QueryParams {
     }
     Duration parsed = GoText.parseDuration(raw);
     if (parsed == null) {
-      fail(name, "Query param " + GoText.quote(name) + " must be a valid duration (e.g., '24h', "
-          + "'30m', '1h30m'): time: invalid duration " + GoText.quote(raw));
+      fail(
+          name,
+          "Query param "
+              + GoText.quote(name)
+              + " must be a valid duration (e.g., '24h', "
+              + "'30m', '1h30m'): time: invalid duration "
+              + GoText.quote(raw));
     }
     return parsed;
   }
@@ -204,8 +234,13 @@ public final class QueryParams {
       return null;
     }
     if (given.size() > 1) {
-      fail(name, "Query param " + GoText.quote(name) + " provided more than once, found "
-          + given.size() + " times. Only provide 1 instance of this query param.");
+      fail(
+          name,
+          "Query param "
+              + GoText.quote(name)
+              + " provided more than once, found "
+              + given.size()
+              + " times. Only provide 1 instance of this query param.");
       return null;
     }
     return given.get(0);

@@ -22,9 +22,9 @@ import mockwebserver3.RecordedRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Answers requests under {@code /api/v2} with the routes, middleware order and messages of
- * Coder's server. Middleware runs as Coder chains it: authentication, then the license gate
- * (enterprise writes), then the organization lookup, then the handler.
+ * Answers requests under {@code /api/v2} with the routes, middleware order and messages of Coder's
+ * server. Middleware runs as Coder chains it: authentication, then the license gate (enterprise
+ * writes), then the organization lookup, then the handler.
  */
 public final class Router {
   private static final String PREMIUM_MULTI_ORG =
@@ -116,8 +116,7 @@ public final class Router {
               () ->
                   licensedForOrgs(
                       () ->
-                          call.withOrganization(
-                              reference, org -> updateOrganization(call, org))));
+                          call.withOrganization(reference, org -> updateOrganization(call, org))));
         case "DELETE":
           return call.authenticated(
               () ->
@@ -239,8 +238,8 @@ public final class Router {
   }
 
   /**
-   * Runs the struct validators of the create and update bodies, then the reserved-name rule,
-   * which Coder checks only after validation passed. Returns null when the names pass.
+   * Runs the struct validators of the create and update bodies, then the reserved-name rule, which
+   * Coder checks only after validation passed. Returns null when the names pass.
    */
   private static @Nullable MockResponse checkNames(
       String name, String displayName, boolean nameRequired) {

@@ -12,9 +12,9 @@ public final class SessionTokens {
   private SessionTokens() {}
 
   /**
-   * Returns the token from, in order: the {@code coder_session_token} cookie, that query
-   * parameter, the {@code Coder-Session-Token} header, a bearer {@code Authorization} header, and
-   * the {@code access_token} query parameter. Null when none carries one.
+   * Returns the token from, in order: the {@code coder_session_token} cookie, that query parameter,
+   * the {@code Coder-Session-Token} header, a bearer {@code Authorization} header, and the {@code
+   * access_token} query parameter. Null when none carries one.
    */
   public static @Nullable String find(
       @Nullable String cookieHeader,

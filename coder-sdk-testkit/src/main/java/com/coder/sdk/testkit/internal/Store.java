@@ -34,6 +34,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -42,9 +43,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fake deployment's state: users, organizations and their members, provisioner daemons,
- * provisioner jobs and their logs, and licenses. Every method is synchronized on the store, so
- * HTTP threads and the test thread see one consistent state. Timestamps come from the configured
- * clock, cut to microseconds as PostgreSQL stores them.
+ * provisioner jobs and their logs, and licenses. Every method is synchronized on the store, so HTTP
+ * threads and the test thread see one consistent state. Timestamps come from the configured clock,
+ * cut to microseconds as PostgreSQL stores them.
  */
 public final class Store {
   /** The user Coder's prebuilt workspaces run as; its jobs queue behind everyone else's. */
@@ -153,7 +154,14 @@ public final class Store {
 
     Organization toModel() {
       return new Organization(
-          id, name, displayName, description, icon, createdAt, updatedAt, isDefault,
+          id,
+          name,
+          displayName,
+          description,
+          icon,
+          createdAt,
+          updatedAt,
+          isDefault,
           defaultMemberRoles);
     }
   }
@@ -169,7 +177,7 @@ public final class Store {
 
   /** Returns the default organization. */
   public synchronized Organization defaultOrganization() {
-    return orgs.get(defaultOrgId).toModel();
+    return orgRow(defaultOrgId).toModel();
   }
 
   /** Returns the organizations that are not deleted, in the order they were created. */
@@ -194,12 +202,11 @@ public final class Store {
   }
 
   /**
-   * Inserts an organization. The caller has checked the name's format; this checks uniqueness.
-   * The owner, who creates it, becomes its only member, with no organization roles.
+   * Inserts an organization. The caller has checked the name's format; this checks uniqueness. The
+   * owner, who creates it, becomes its only member, with no organization roles.
    */
   public synchronized Organization insertOrganization(
-      String name, String displayName, String description, String icon)
-      throws NameTakenException {
+      String name, String displayName, String description, String icon) throws NameTakenException {
     if (byName(name) != null) {
       throw new NameTakenException(name);
     }
@@ -315,6 +322,24 @@ public final class Store {
     return byName(reference);
   }
 
+  /** Returns the row of an organization that callers have already looked up by reference. */
+  private OrgRow orgRow(UUID id) {
+    OrgRow row = orgs.get(id);
+    if (row == null) {
+      throw new IllegalArgumentException("no organization has ID " + id);
+    }
+    return row;
+  }
+
+  /** Returns the row of a user known to exist, such as an organization member. */
+  private UserRow userRow(UUID id) {
+    UserRow row = users.get(id);
+    if (row == null) {
+      throw new IllegalArgumentException("no user has ID " + id);
+    }
+    return row;
+  }
+
   private @Nullable OrgRow byName(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     for (OrgRow row : orgs.values()) {
@@ -388,6 +413,12 @@ public final class Store {
 
     UnknownRoleException(String role, UUID organization) {
       super(GoText.quote(role + ":" + organization) + " is not a supported role");
+    }
+
+    /** Returns the message, which the constructor always sets. */
+    @Override
+    public String getMessage() {
+      return Objects.requireNonNull(super.getMessage());
     }
   }
 
@@ -524,7 +555,7 @@ public final class Store {
    */
   public synchronized OrganizationMember addMember(UUID organization, UUID user)
       throws MemberExistsException {
-    OrgRow org = orgs.get(organization);
+    OrgRow org = orgRow(organization);
     if (org.members.containsKey(user)) {
       throw new MemberExistsException();
     }
@@ -535,19 +566,19 @@ public final class Store {
 
   /** Removes a user from an organization; false if the user was not a member. */
   public synchronized boolean removeMember(UUID organization, UUID user) {
-    return orgs.get(organization).members.remove(user) != null;
+    return orgRow(organization).members.remove(user) != null;
   }
 
   /**
-   * Replaces a member's organization roles, without duplicates and in name order as Coder's
-   * query stores them.
+   * Replaces a member's organization roles, without duplicates and in name order as Coder's query
+   * stores them.
    *
    * @throws UnknownRoleException if a role is not one of Coder's organization roles
    * @throws IllegalArgumentException if the user is not a member
    */
   public synchronized OrganizationMember updateMemberRoles(
       UUID organization, UUID user, List<String> roles) throws UnknownRoleException {
-    OrgRow org = orgs.get(organization);
+    OrgRow org = orgRow(organization);
     MemberRow member = org.members.get(user);
     if (member == null) {
       throw new IllegalArgumentException("user " + user + " is not a member of " + org.name);
@@ -565,14 +596,14 @@ public final class Store {
   /** Returns a member with the user's profile, or empty if the user is not a member. */
   public synchronized Optional<OrganizationMemberWithUserData> member(
       UUID organization, UUID user) {
-    OrgRow org = orgs.get(organization);
+    OrgRow org = orgRow(organization);
     MemberRow member = org.members.get(user);
     return member == null ? Optional.empty() : Optional.of(memberData(org, user, member));
   }
 
   /** Returns an organization's members in the order they joined, as the old listing does. */
   public synchronized List<OrganizationMemberWithUserData> members(UUID organization) {
-    OrgRow org = orgs.get(organization);
+    OrgRow org = orgRow(organization);
     List<OrganizationMemberWithUserData> result = new ArrayList<>();
     org.members.forEach((user, member) -> result.add(memberData(org, user, member)));
     return result;
@@ -582,21 +613,22 @@ public final class Store {
   public record MemberPage(List<OrganizationMemberWithUserData> members, long matched) {}
 
   /**
-   * Lists members as the paginated query does: ordered by user name ignoring case; after the
-   * member {@code afterId} names when set; then {@code offset} skipped and at most {@code limit}
-   * returned (0 for all).
+   * Lists members as the paginated query does: ordered by user name ignoring case; after the member
+   * {@code afterId} names when set; then {@code offset} skipped and at most {@code limit} returned
+   * (0 for all).
    */
   public synchronized MemberPage memberPage(
       UUID organization, @Nullable UUID afterId, int offset, int limit) {
-    OrgRow org = orgs.get(organization);
+    OrgRow org = orgRow(organization);
     List<OrganizationMemberWithUserData> all = new ArrayList<>();
     org.members.forEach((user, member) -> all.add(memberData(org, user, member)));
     all.sort(Comparator.comparing(member -> member.username().toLowerCase(Locale.ROOT)));
     if (afterId != null) {
       UserRow cursor = users.get(afterId);
       String after = cursor == null ? null : cursor.username.toLowerCase(Locale.ROOT);
-      all.removeIf(member -> after == null
-          || member.username().toLowerCase(Locale.ROOT).compareTo(after) <= 0);
+      all.removeIf(
+          member ->
+              after == null || member.username().toLowerCase(Locale.ROOT).compareTo(after) <= 0);
     }
     int from = Math.min(offset, all.size());
     int to = limit == 0 ? all.size() : (int) Math.min((long) from + limit, all.size());
@@ -609,7 +641,7 @@ public final class Store {
   }
 
   private OrganizationMemberWithUserData memberData(OrgRow org, UUID user, MemberRow member) {
-    UserRow row = users.get(user);
+    UserRow row = userRow(user);
     return new OrganizationMemberWithUserData(
         user,
         org.id,
@@ -642,8 +674,10 @@ public final class Store {
     final List<String> provisioners;
     final Instant createdAt;
     final long order;
+
     /** While true the daemon reports in continuously: it was last seen now. */
     boolean heartbeat = true;
+
     @Nullable Instant lastSeenAt;
 
     DaemonRow(
@@ -666,12 +700,11 @@ public final class Store {
   }
 
   /**
-   * Registers a daemon in an organization, authenticated with the pre-shared key and reporting
-   * in from now on. Tags get Coder's defaults: without {@code scope} they become {@code
+   * Registers a daemon in an organization, authenticated with the pre-shared key and reporting in
+   * from now on. Tags get Coder's defaults: without {@code scope} they become {@code
    * scope=organization, owner=""}.
    *
-   * @throws IllegalArgumentException if the organization does not exist or the name is in use
-   *     there
+   * @throws IllegalArgumentException if the organization does not exist or the name is in use there
    */
   public synchronized ProvisionerDaemon registerDaemon(
       String organization, String name, Map<String, String> tags, List<String> provisioners) {
@@ -735,9 +768,9 @@ public final class Store {
   }
 
   /**
-   * Stops or resumes a daemon's reports. A daemon that reports is seen now; one that stopped
-   * keeps {@code lastSeenAt} and is offline once that is more than {@link #STALE_INTERVAL} ago,
-   * or when it is null (never seen).
+   * Stops or resumes a daemon's reports. A daemon that reports is seen now; one that stopped keeps
+   * {@code lastSeenAt} and is offline once that is more than {@link #STALE_INTERVAL} ago, or when
+   * it is null (never seen).
    */
   public synchronized ProvisionerDaemon setDaemonSeen(
       UUID id, boolean heartbeat, @Nullable Instant lastSeenAt) {
@@ -885,8 +918,8 @@ public final class Store {
   }
 
   /**
-   * Coder's tag matching: untagged sets match only exactly; otherwise every pair of {@code
-   * subset} must be in {@code superset}.
+   * Coder's tag matching: untagged sets match only exactly; otherwise every pair of {@code subset}
+   * must be in {@code superset}.
    */
   static boolean tagsetContains(Map<String, String> superset, Map<String, String> subset) {
     if (subset.equals(UNTAGGED)) {
@@ -989,6 +1022,12 @@ public final class Store {
     UnknownStatusException(String enumName, String status) {
       super("pq: invalid input value for enum " + enumName + ": " + GoText.quote(status));
     }
+
+    /** Returns the message, which the constructor always sets. */
+    @Override
+    public String getMessage() {
+      return Objects.requireNonNull(super.getMessage());
+    }
   }
 
   /**
@@ -1010,10 +1049,11 @@ public final class Store {
     for (JobRow other : jobs.values()) {
       if (type.equals(ProvisionerJobType.TEMPLATE_VERSION_IMPORT)
           && other.type.equals(type)
-          && java.util.Objects.equals(
-              other.input.templateVersionId(), input.templateVersionId())) {
+          && java.util.Objects.equals(other.input.templateVersionId(), input.templateVersionId())) {
         throw new IllegalArgumentException(
-            "template version " + input.templateVersionId() + " already has import job "
+            "template version "
+                + input.templateVersionId()
+                + " already has import job "
                 + other.id);
       }
       if (input.workspaceBuildId() != null
@@ -1094,8 +1134,8 @@ public final class Store {
   }
 
   /**
-   * Cancels a job as Coder's cancel endpoints do: a pending job becomes canceled at once; a
-   * running one becomes canceling until it is completed or failed.
+   * Cancels a job as Coder's cancel endpoints do: a pending job becomes canceled at once; a running
+   * one becomes canceling until it is completed or failed.
    */
   public synchronized ProvisionerJob cancel(UUID id) {
     JobRow job = requireJob(id);
@@ -1194,18 +1234,22 @@ public final class Store {
   // Provisioner job logs
 
   /**
-   * Writes a log line for a job its daemon is running, with the next deployment-wide ID, and
-   * sends it to the streams that follow the job.
+   * Writes a log line for a job its daemon is running, with the next deployment-wide ID, and sends
+   * it to the streams that follow the job.
    *
-   * @throws IllegalStateException if the job has not started or has completed: only a running
-   *     job's daemon writes logs
+   * @throws IllegalStateException if the job has not started or has completed: only a running job's
+   *     daemon writes logs
    */
   public synchronized ProvisionerJobLog appendLog(
       UUID id, LogSource source, LogLevel level, String stage, String output) {
     JobRow job = requireJob(id);
     if (job.startedAt == null || job.completedAt != null) {
       throw new JobStateException(
-          "job " + id + " is " + job.status() + "; only a started job that has not completed "
+          "job "
+              + id
+              + " is "
+              + job.status()
+              + "; only a started job that has not completed "
               + "writes logs");
     }
     return logs.append(id, now(), source, level, stage, output);

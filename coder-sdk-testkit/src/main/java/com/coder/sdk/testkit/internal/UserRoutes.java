@@ -56,8 +56,7 @@ final class UserRoutes {
       }
       return call.authenticated(
           () ->
-              call.withOrganization(
-                  organization, org -> Wire.json(200, store.members(org.id()))));
+              call.withOrganization(organization, org -> Wire.json(200, store.members(org.id()))));
     }
     String user = rest.get(1);
     if (rest.size() == 2 && user.equals("roles")) {

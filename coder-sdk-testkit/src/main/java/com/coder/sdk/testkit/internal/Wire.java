@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes answers as Coder's server does: JSON with {@code application/json; charset=utf-8}, a
- * newline after the body, HTML-sensitive characters escaped, and timestamps in Go's RFC 3339
- * form. Models are the SDK's own records, so their omission rules are the ones the SDK reads.
+ * newline after the body, HTML-sensitive characters escaped, and timestamps in Go's RFC 3339 form.
+ * Models are the SDK's own records, so their omission rules are the ones the SDK reads.
  */
 public final class Wire {
   /** The content type of every JSON answer. */
@@ -95,10 +95,12 @@ public final class Wire {
     }
     node.put("email", user.email());
     node.put("created_at", GoText.timestamp(user.createdAt()));
-    node.put("updated_at", GoText.timestamp(
-        user.updatedAt() == null ? user.createdAt() : user.updatedAt()));
-    node.put("last_seen_at", GoText.timestamp(
-        user.lastSeenAt() == null ? Store.NEVER : user.lastSeenAt()));
+    node.put(
+        "updated_at",
+        GoText.timestamp(user.updatedAt() == null ? user.createdAt() : user.updatedAt()));
+    node.put(
+        "last_seen_at",
+        GoText.timestamp(user.lastSeenAt() == null ? Store.NEVER : user.lastSeenAt()));
     node.put("status", user.status().value());
     node.put("login_type", user.loginType().value());
     if (user.isServiceAccount()) {

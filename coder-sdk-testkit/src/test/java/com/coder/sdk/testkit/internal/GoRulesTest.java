@@ -28,8 +28,7 @@ class GoRulesTest {
   void durationsParseLikeGo() {
     assertThat(GoText.parseDuration("0")).isEqualTo(Duration.ZERO);
     assertThat(GoText.parseDuration("24h")).isEqualTo(Duration.ofHours(24));
-    assertThat(GoText.parseDuration("1h30m0.5s"))
-        .isEqualTo(Duration.ofMinutes(90).plusMillis(500));
+    assertThat(GoText.parseDuration("1h30m0.5s")).isEqualTo(Duration.ofMinutes(90).plusMillis(500));
     assertThat(GoText.parseDuration("-1.5m")).isEqualTo(Duration.ofSeconds(-90));
     assertThat(GoText.parseDuration("300ms")).isEqualTo(Duration.ofMillis(300));
     assertThat(GoText.parseDuration("2µs")).isEqualTo(Duration.ofNanos(2000));
@@ -49,8 +48,10 @@ class GoRulesTest {
     assertThat(query.bool("d")).isNull();
     assertThat(query.errors())
         .containsExactly(
-            new ValidationError("c", "Query param \"c\" must be a valid boolean "
-                + "(strconv.ParseBool: parsing \"yes\": invalid syntax)"));
+            new ValidationError(
+                "c",
+                "Query param \"c\" must be a valid boolean "
+                    + "(strconv.ParseBool: parsing \"yes\": invalid syntax)"));
   }
 
   @Test
@@ -118,9 +119,11 @@ class GoRulesTest {
     assertThat(emptyFirst.positiveInt32("limit", 50)).isEqualTo(50);
     assertThat(emptyFirst.errors()).isEmpty();
     assertThat(emptySecond.positiveInt32("limit", 50)).isEqualTo(50);
-    assertThat(emptySecond.errors()).extracting(ValidationError::detail)
-        .containsExactly("Query param \"limit\" provided more than once, found 2 times. Only "
-            + "provide 1 instance of this query param.");
+    assertThat(emptySecond.errors())
+        .extracting(ValidationError::detail)
+        .containsExactly(
+            "Query param \"limit\" provided more than once, found 2 times. Only "
+                + "provide 1 instance of this query param.");
   }
 
   @Test
@@ -131,7 +134,8 @@ class GoRulesTest {
     query.positiveInt32("a", 0);
     query.positiveInt32("b", 0);
     query.positiveInt32("d", 0);
-    assertThat(query.errors()).extracting(ValidationError::detail)
+    assertThat(query.errors())
+        .extracting(ValidationError::detail)
         .containsExactly(
             "Query param \"a\" must be a valid 32-bit positive integer: strconv.ParseInt: parsing "
                 + "\"x1\": invalid syntax",
