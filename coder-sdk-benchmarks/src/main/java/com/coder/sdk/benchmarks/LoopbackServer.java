@@ -18,6 +18,13 @@ import org.jspecify.annotations.Nullable;
  * of client opened (told apart by {@code User-Agent}).
  */
 public final class LoopbackServer implements AutoCloseable {
+  static {
+    // Without TCP_NODELAY the JDK server writes headers and body apart, and a small answer waits
+    // for the client's delayed ACK (about 40 ms on Linux), which would swamp what is measured.
+    // The JDK reads this property once, when its HTTP server is first used.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(32);
   private final Set<Integer> sdkPorts = ConcurrentHashMap.newKeySet();

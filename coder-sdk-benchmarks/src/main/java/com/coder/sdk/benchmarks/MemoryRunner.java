@@ -55,7 +55,9 @@ final class MemoryRunner {
       throws IOException, InterruptedException {
     int exit =
         ChildJvm.run(
-            List.of("-Xmx" + heapMb + "m", "-XX:+UseSerialGC"),
+            // An OutOfMemoryError can strike the server's thread instead of the decoder's; the
+            // flag ends the JVM with exit code 3 whichever thread it hits.
+            List.of("-Xmx" + heapMb + "m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
             MemoryProbe.class,
             contender,
             file.toString(),

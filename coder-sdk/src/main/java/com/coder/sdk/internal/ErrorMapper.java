@@ -163,9 +163,13 @@ final class ErrorMapper {
   /** Copies up to {@code limit} bytes that {@code source} holds in memory, leaving them unread. */
   private static byte[] buffered(BufferedSource source, long limit) {
     Buffer buffer = source.getBuffer();
-    Buffer head = new Buffer();
-    buffer.copyTo(head, 0, Math.min(buffer.size(), limit));
-    return head.readByteArray();
+    byte[] head = new byte[(int) Math.min(buffer.size(), limit)];
+    // Byte by byte rather than Buffer.copyTo: copyTo shares the buffer's segments, and okio never
+    // takes a shared segment back into its pool, so every call would cost a fresh 8 KiB segment.
+    for (int i = 0; i < head.length; i++) {
+      head[i] = buffer.getByte(i);
+    }
+    return head;
   }
 
   /** Parses Coder's error JSON; returns null for anything else, such as an HTML page. */
