@@ -3,7 +3,6 @@ package com.coder.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.coder.sdk.internal.RetryTimer;
 import com.coder.sdk.model.Entitlement;
 import com.coder.sdk.model.Entitlements;
 import com.coder.sdk.model.License;
@@ -23,17 +22,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -503,40 +499,7 @@ class AdminWorkflowsTest {
     }
   }
 
-  /**
-   * A clock that moves only when the code under test waits; a wait completes at once unless the
-   * test holds it.
-   */
-  static final class FakeTime implements RetryTimer {
-    final AtomicLong nanos = new AtomicLong();
-    final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-    volatile @Nullable CompletableFuture<Void> held;
-
-    @Override
-    public long nanoTime() {
-      return nanos.get();
-    }
-
-    @Override
-    public Instant now() {
-      return Instant.EPOCH.plusNanos(nanos.get());
-    }
-
-    @Override
-    public double random() {
-      return 0.5;
-    }
-
-    @Override
-    public CompletableFuture<Void> delay(Duration duration) {
-      sleeps.add(duration);
-      nanos.addAndGet(duration.toNanos());
-      CompletableFuture<Void> wait = held;
-      return wait != null ? wait : CompletableFuture.completedFuture(null);
-    }
-  }
-
-  private ProvisionerJobs jobsWith(FakeTime time) {
+  private ProvisionerJobs jobsWith(FakeTimer time) {
     return new ProvisionerJobs(client.http(), time);
   }
 
@@ -554,12 +517,12 @@ class AdminWorkflowsTest {
             "workspace_build",
             "{}",
             "\"started_at\":\"2025-01-01T00:00:01Z\",\"completed_at\":\"2025-01-01T00:00:09Z\","));
-    FakeTime time = new FakeTime();
+    FakeTimer time = new FakeTimer();
 
     ProvisionerJob done = jobsWith(time).await("default", JOB, Duration.ofMinutes(1));
 
     assertThat(done.status()).isEqualTo(ProvisionerJobStatus.SUCCEEDED);
-    assertThat(time.sleeps)
+    assertThat(time.waits)
         .containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1));
     assertThat(take().getTarget())
         .isEqualTo("/api/v2/organizations/default/provisionerjobs/" + JOB);
@@ -576,7 +539,7 @@ class AdminWorkflowsTest {
             "\"completed_at\":\"2025-01-01T00:00:09Z\",\"error\":\"quota exceeded\","
                 + "\"error_code\":\"INSUFFICIENT_QUOTA\","));
 
-    assertThatThrownBy(() -> jobsWith(new FakeTime()).await("default", JOB, Duration.ofMinutes(1)))
+    assertThatThrownBy(() -> jobsWith(new FakeTimer()).await("default", JOB, Duration.ofMinutes(1)))
         .isInstanceOfSatisfying(
             ProvisionerJobFailedException.class,
             e -> assertThat(e.job().error()).isEqualTo("quota exceeded"))
@@ -589,7 +552,7 @@ class AdminWorkflowsTest {
     enqueueJson(
         200, job("canceled", "workspace_build", "{}", "\"canceled_at\":\"2025-01-01T00:00:02Z\","));
 
-    assertThatThrownBy(() -> jobsWith(new FakeTime()).await("default", JOB, Duration.ofMinutes(1)))
+    assertThatThrownBy(() -> jobsWith(new FakeTimer()).await("default", JOB, Duration.ofMinutes(1)))
         .isInstanceOf(ProvisionerJobFailedException.class)
         .hasMessageContaining("was canceled");
   }
@@ -599,14 +562,14 @@ class AdminWorkflowsTest {
     for (int i = 0; i < 10; i++) {
       enqueueJson(200, job("pending", "workspace_build", "{}", ""));
     }
-    FakeTime time = new FakeTime();
+    FakeTimer time = new FakeTimer();
 
     assertThatThrownBy(() -> jobsWith(time).await("default", JOB, Duration.ofMillis(600)))
         .isInstanceOfSatisfying(
             ProvisionerJobTimeoutException.class,
             e -> assertThat(e.timeout()).isEqualTo(Duration.ofMillis(600)))
         .hasMessageContaining("still pending");
-    assertThat(time.sleeps).containsExactly(Duration.ofMillis(250), Duration.ofMillis(350));
+    assertThat(time.waits).containsExactly(Duration.ofMillis(250), Duration.ofMillis(350));
   }
 
   @Test
@@ -614,13 +577,13 @@ class AdminWorkflowsTest {
     enqueueJson(200, job("pending", "workspace_build", "{}", ""));
     enqueueJson(200, job("running", "workspace_build", "{}", ""));
     enqueueJson(200, job("succeeded", "workspace_build", "{}", ""));
-    FakeTime time = new FakeTime();
+    FakeTimer time = new FakeTimer();
 
     ProvisionerJob done =
         jobsWith(time).awaitAsync(ORG, JOB, Duration.ofMinutes(1)).get(5, TimeUnit.SECONDS);
 
     assertThat(done.status()).isEqualTo(ProvisionerJobStatus.SUCCEEDED);
-    assertThat(time.sleeps).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500));
+    assertThat(time.waits).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500));
     for (int i = 0; i < 3; i++) {
       assertThat(take().getTarget())
           .isEqualTo("/api/v2/organizations/" + ORG + "/provisionerjobs/" + JOB);
@@ -632,7 +595,7 @@ class AdminWorkflowsTest {
     enqueueJson(200, job("failed", "workspace_build", "{}", "\"error\":\"quota exceeded\","));
 
     CompletableFuture<ProvisionerJob> done =
-        jobsWith(new FakeTime()).awaitAsync("default", JOB, Duration.ofMinutes(1));
+        jobsWith(new FakeTimer()).awaitAsync("default", JOB, Duration.ofMinutes(1));
 
     assertThatThrownBy(() -> done.get(5, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
@@ -647,7 +610,7 @@ class AdminWorkflowsTest {
     for (int i = 0; i < 3; i++) {
       enqueueJson(200, job("running", "workspace_build", "{}", ""));
     }
-    FakeTime time = new FakeTime();
+    FakeTimer time = new FakeTimer();
 
     CompletableFuture<ProvisionerJob> done =
         jobsWith(time).awaitAsync("default", JOB, Duration.ofMillis(600));
@@ -656,7 +619,7 @@ class AdminWorkflowsTest {
         .cause()
         .isInstanceOf(ProvisionerJobTimeoutException.class)
         .hasMessageContaining("still running");
-    assertThat(time.sleeps).containsExactly(Duration.ofMillis(250), Duration.ofMillis(350));
+    assertThat(time.waits).containsExactly(Duration.ofMillis(250), Duration.ofMillis(350));
   }
 
   @Test
@@ -665,7 +628,7 @@ class AdminWorkflowsTest {
         404, "{\"message\":\"Resource not found or you do not have access to this resource\"}");
 
     CompletableFuture<ProvisionerJob> done =
-        jobsWith(new FakeTime()).awaitAsync("default", JOB, Duration.ofMinutes(1));
+        jobsWith(new FakeTimer()).awaitAsync("default", JOB, Duration.ofMinutes(1));
 
     assertThatThrownBy(() -> done.get(5, TimeUnit.SECONDS))
         .cause()
@@ -676,14 +639,15 @@ class AdminWorkflowsTest {
   @Test
   void cancellingAwaitAsyncStopsThePolling() throws Exception {
     enqueueJson(200, job("running", "workspace_build", "{}", ""));
-    FakeTime time = new FakeTime();
+    FakeTimer time = new FakeTimer();
     CompletableFuture<Void> pause = new CompletableFuture<>();
+    time.hold = true;
     time.held = pause;
 
     CompletableFuture<ProvisionerJob> done =
         jobsWith(time).awaitAsync("default", JOB, Duration.ofMinutes(1));
     take();
-    while (time.sleeps.isEmpty()) {
+    while (time.waits.isEmpty()) {
       Thread.onSpinWait();
     }
     assertThat(done.cancel(true)).isTrue();

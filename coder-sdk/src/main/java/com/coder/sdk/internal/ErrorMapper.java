@@ -164,10 +164,15 @@ final class ErrorMapper {
   private static byte[] buffered(BufferedSource source, long limit) {
     Buffer buffer = source.getBuffer();
     byte[] head = new byte[(int) Math.min(buffer.size(), limit)];
-    // Byte by byte rather than Buffer.copyTo: copyTo shares the buffer's segments, and okio never
-    // takes a shared segment back into its pool, so every call would cost a fresh 8 KiB segment.
-    for (int i = 0; i < head.length; i++) {
-      head[i] = buffer.getByte(i);
+    // Through a cursor rather than Buffer.copyTo: copyTo shares the buffer's segments, and okio
+    // never takes a shared segment back into its pool, so every call would cost a fresh 8 KiB one.
+    try (Buffer.UnsafeCursor cursor = buffer.readUnsafe()) {
+      int copied = 0;
+      for (cursor.seek(0); copied < head.length; cursor.next()) {
+        int count = Math.min(cursor.end - cursor.start, head.length - copied);
+        System.arraycopy(cursor.data, cursor.start, head, copied, count);
+        copied += count;
+      }
     }
     return head;
   }

@@ -8,11 +8,6 @@ import com.coder.sdk.internal.HttpPipeline;
 import com.coder.sdk.internal.RetryRules;
 import com.coder.sdk.internal.RetryTimer;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -87,41 +82,6 @@ final class Fixtures {
         throw new AssertionError("timed out waiting until " + what);
       }
       Thread.sleep(10);
-    }
-  }
-
-  /**
-   * A timer whose clock moves only when the code under test waits. Waits complete at once unless
-   * the test holds them.
-   */
-  static final class FakeTimer implements RetryTimer {
-    final Instant start = Instant.parse("2030-01-01T00:00:00Z");
-    final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
-    volatile double random = 1.0 - 1e-9;
-    volatile boolean hold;
-    volatile CompletableFuture<Void> held = new CompletableFuture<>();
-    private volatile long elapsedNanos;
-
-    @Override
-    public long nanoTime() {
-      return elapsedNanos;
-    }
-
-    @Override
-    public Instant now() {
-      return start.plusNanos(elapsedNanos);
-    }
-
-    @Override
-    public double random() {
-      return random;
-    }
-
-    @Override
-    public CompletableFuture<Void> delay(Duration delay) {
-      waits.add(delay);
-      elapsedNanos += delay.toNanos();
-      return hold ? held : CompletableFuture.completedFuture(null);
     }
   }
 }

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.coder.sdk.CoderClient;
 import com.coder.sdk.CoderTransportException;
+import com.coder.sdk.FakeTimer;
 import com.coder.sdk.RateLimitException;
 import com.coder.sdk.RetryPolicy;
 import com.coder.sdk.ServerErrorException;
@@ -241,7 +242,7 @@ class RetryTest {
             .setHeader("Retry-After", "7")
             .build());
     server.enqueue(orgs());
-    Fixtures.FakeTimer timer = new Fixtures.FakeTimer();
+    FakeTimer timer = new FakeTimer();
 
     List<Organization> orgs = list(RetryPolicy.defaults(), timer);
 
@@ -251,7 +252,7 @@ class RetryTest {
 
   @Test
   void waitsUntilTheDateInRetryAfter() {
-    Fixtures.FakeTimer timer = new Fixtures.FakeTimer();
+    FakeTimer timer = new FakeTimer();
     String date =
         DateTimeFormatter.RFC_1123_DATE_TIME.format(
             timer.start.plusSeconds(30).atZone(java.time.ZoneOffset.UTC));
@@ -268,7 +269,7 @@ class RetryTest {
 
   @Test
   void waitsForCodersRateLimitResetWhenRetryAfterIsMissing() {
-    Fixtures.FakeTimer timer = new Fixtures.FakeTimer();
+    FakeTimer timer = new FakeTimer();
     server.enqueue(
         new MockResponse.Builder(json(429, "{\"message\":\"You've been rate limited\"}"))
             .setHeader("X-RateLimit-Limit", "512")
@@ -288,7 +289,7 @@ class RetryTest {
         new MockResponse.Builder(json(429, "{\"message\":\"You've been rate limited\"}"))
             .setHeader("Retry-After", "60")
             .build());
-    Fixtures.FakeTimer timer = new Fixtures.FakeTimer();
+    FakeTimer timer = new FakeTimer();
     RetryPolicy policy = RetryPolicy.builder().timeBudget(Duration.ofSeconds(30)).build();
 
     RateLimitException e =
@@ -310,7 +311,7 @@ class RetryTest {
     for (int i = 0; i < 5; i++) {
       server.enqueue(json(502, "<html>Bad gateway</html>"));
     }
-    Fixtures.FakeTimer timer = new Fixtures.FakeTimer();
+    FakeTimer timer = new FakeTimer();
     timer.random = 0.5;
     RetryPolicy policy =
         RetryPolicy.builder()
@@ -337,7 +338,7 @@ class RetryTest {
     for (int i = 0; i < 3; i++) {
       server.enqueue(json(504, "{\"message\":\"timeout\"}"));
     }
-    Fixtures.FakeTimer timer = new Fixtures.FakeTimer();
+    FakeTimer timer = new FakeTimer();
     RetryPolicy policy =
         RetryPolicy.builder()
             .maxAttempts(10)
@@ -377,7 +378,7 @@ class RetryTest {
   void anAsyncRetryWaitsWithoutHoldingADispatcherThread() throws Exception {
     server.enqueue(json(503, "{\"message\":\"busy\"}"));
     server.enqueue(orgs());
-    Fixtures.FakeTimer timer = new Fixtures.FakeTimer();
+    FakeTimer timer = new FakeTimer();
     timer.hold = true;
 
     CompletableFuture<List<Organization>> future =
