@@ -3,11 +3,21 @@ package com.coder.sdk.benchmarks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -41,31 +51,35 @@ public final class RunAll {
 
   /** Runs everything and returns the report; throws if a benchmark fails. */
   static Report run(boolean smoke, Path out) throws Exception {
-    Path jmhJson = out.resolve("jmh.json");
     ChainedOptionsBuilder options =
-        new OptionsBuilder()
-            .include(DecodeBenchmark.class.getName())
-            .include(CallBenchmark.class.getName())
-            .addProfiler(GCProfiler.class)
-            .resultFormat(ResultFormatType.JSON)
-            .result(jmhJson.toString())
-            .shouldFailOnError(true);
+        new OptionsBuilder().addProfiler(GCProfiler.class).shouldFailOnError(true);
     if (smoke) {
       options
-          .forks(0)
           .warmupIterations(0)
           .measurementIterations(1)
           .measurementTime(TimeValue.milliseconds(200));
     } else {
       options
-          .forks(2)
           .warmupIterations(4)
           .warmupTime(TimeValue.seconds(2))
           .measurementIterations(5)
           .measurementTime(TimeValue.seconds(2))
           .timeout(TimeValue.minutes(5));
     }
-    new Runner(options.build()).run();
+    Options common = options.build();
+
+    List<RunResult> results = new ArrayList<>();
+    results.addAll(
+        new Runner(
+                new OptionsBuilder()
+                    .parent(common)
+                    .include(DecodeBenchmark.class.getName())
+                    .forks(smoke ? 0 : 2)
+                    .build())
+            .run());
+    results.addAll(alternating(common, smoke ? 1 : 4, smoke ? 0 : 1));
+    Path jmhJson = out.resolve("jmh.json");
+    ResultFormatFactory.getInstance(ResultFormatType.JSON, jmhJson.toString()).writeOut(results);
 
     int largeList = smoke ? 2_000 : 100_000;
     Map<String, Integer> heap = MemoryRunner.run(largeList, smoke ? 256 : 8);
@@ -94,5 +108,45 @@ public final class RunAll {
         out.resolve("benchmarks.png"), "Coder Java SDK against the floor, " + LocalDate.now());
     System.out.println(summary);
     return report;
+  }
+
+  /**
+   * Runs each call benchmark {@code rounds} times, {@code forksPerRound} JVMs each time (0 runs in
+   * this JVM), alternating SDK and floor round by round, and returns one result per benchmark that
+   * holds all its forks. Run one after the other, the SDK's forks and the floor's would meet
+   * different conditions on a shared machine (another guest's load, the host's clock), which would
+   * skew their ratio; alternating spreads such drift over both.
+   */
+  private static List<RunResult> alternating(Options common, int rounds, int forksPerRound)
+      throws RunnerException {
+    Map<String, List<BenchmarkResult>> forksOf = new LinkedHashMap<>();
+    Map<String, BenchmarkParams> params = new LinkedHashMap<>();
+    for (int round = 0; round < rounds; round++) {
+      for (String threads : List.of("1", "16")) {
+        for (String call : List.of("Get", "List")) {
+          List<String> pair = List.of("sdk" + call + threads, "bare" + call + threads);
+          for (String benchmark : round % 2 == 0 ? pair : List.of(pair.get(1), pair.get(0))) {
+            RunResult fork =
+                new Runner(
+                        new OptionsBuilder()
+                            .parent(common)
+                            .include(
+                                "^"
+                                    + Pattern.quote(CallBenchmark.class.getName() + "." + benchmark)
+                                    + "$")
+                            .forks(forksPerRound)
+                            .build())
+                    .runSingle();
+            params.putIfAbsent(benchmark, fork.getParams());
+            forksOf
+                .computeIfAbsent(benchmark, name -> new ArrayList<>())
+                .addAll(fork.getBenchmarkResults());
+          }
+        }
+      }
+    }
+    List<RunResult> merged = new ArrayList<>();
+    forksOf.forEach((benchmark, all) -> merged.add(new RunResult(params.get(benchmark), all)));
+    return merged;
   }
 }

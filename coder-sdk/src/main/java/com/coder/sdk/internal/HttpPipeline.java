@@ -15,6 +15,7 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -677,17 +678,15 @@ public final class HttpPipeline implements AutoCloseable {
       return null;
     }
 
-    MediaType contentType = body.contentType();
-    if (contentType != null && !isJson(contentType)) {
+    String otherType = nonJsonType(response.header("Content-Type"));
+    if (otherType != null) {
       throw ErrorMapper.decodeFailure(
           method,
           target,
           response,
           ErrorMapper.excerpt(source),
           "the body is "
-              + contentType.type()
-              + "/"
-              + contentType.subtype()
+              + otherType
               + ", not JSON; a proxy or sign-in page may have answered instead of Coder",
           null);
     }
@@ -740,8 +739,33 @@ public final class HttpPipeline implements AutoCloseable {
   }
 
   static boolean isJson(MediaType type) {
-    String subtype = type.subtype();
+    return isJsonSubtype(type.subtype());
+  }
+
+  private static boolean isJsonSubtype(String subtype) {
     return subtype.equals("json") || subtype.endsWith("+json");
+  }
+
+  /**
+   * Returns the {@code type/subtype}, in lower case, of a {@code Content-Type} that names something
+   * other than JSON; null when it names JSON, is absent, or does not parse. It reads the header by
+   * hand because {@link MediaType#parse} runs regular expressions, a cost every call would pay.
+   */
+  static @Nullable String nonJsonType(@Nullable String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    int end = contentType.indexOf(';');
+    String essence =
+        (end < 0 ? contentType : contentType.substring(0, end)).trim().toLowerCase(Locale.ROOT);
+    int slash = essence.indexOf('/');
+    if (slash <= 0
+        || slash == essence.length() - 1
+        || essence.indexOf('/', slash + 1) >= 0
+        || essence.chars().anyMatch(Character::isWhitespace)) {
+      return null;
+    }
+    return isJsonSubtype(essence.substring(slash + 1)) ? null : essence;
   }
 
   /** Returns the path and query of {@code url}, as used in exception messages. */

@@ -32,8 +32,11 @@ public final class RedirectGuard implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Response response = chain.proceed(chain.request());
+    if (!response.isRedirect()) {
+      return response;
+    }
     String location = response.header("Location");
-    if (!response.isRedirect() || location == null) {
+    if (location == null) {
       return response;
     }
     HttpUrl target = response.request().url().resolve(location);
