@@ -40,6 +40,29 @@ public final class CallCpuSplit {
     int calls = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     int callers = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    if (callers < 1 || calls < callers || rounds < 3) {
+      System.err.println(
+          "usage: CallCpuSplit [calls per round, at least the threads] [rounds, at least 3]"
+              + " [calling threads, at least 1]");
+      System.exit(2);
+    }
+
+    System.out.println(
+        "microseconds per call, " + counted(calls, rounds, callers) + " calls each:");
+    measure(calls, rounds, callers)
+        .forEach(
+            (name, perCall) -> {
+              if (Math.abs(perCall) >= 0.1) {
+                System.out.printf("  %-55s %8.1f%n", name, perCall);
+              }
+            });
+  }
+
+  /**
+   * Runs the rounds and returns microseconds per counted call, keyed by the contender ({@code sdk}
+   * or {@code bare}) and the thread group, such as {@code "sdk <wall time>"}.
+   */
+  static Map<String, Double> measure(int calls, int rounds, int callers) throws Exception {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -113,15 +136,15 @@ public final class CallCpuSplit {
       bare.connectionPool().evictAll();
     }
 
-    long counted = (long) (calls / callers) * callers * Math.max(1, rounds - 2);
-    System.out.println("microseconds per call, " + counted + " calls each:");
-    nanos.forEach(
-        (name, total) -> {
-          double perCall = total / 1e3 / counted;
-          if (Math.abs(perCall) >= 0.1) {
-            System.out.printf("  %-55s %8.1f%n", name, perCall);
-          }
-        });
+    long counted = counted(calls, rounds, callers);
+    Map<String, Double> perCall = new TreeMap<>();
+    nanos.forEach((name, total) -> perCall.put(name, total / 1e3 / counted));
+    return perCall;
+  }
+
+  /** Returns how many calls each contender makes outside the two warm-up rounds. */
+  private static long counted(int calls, int rounds, int callers) {
+    return (long) (calls / callers) * callers * (rounds - 2);
   }
 
   private static Map<Long, Long> cpuById(ThreadMXBean threads) {
