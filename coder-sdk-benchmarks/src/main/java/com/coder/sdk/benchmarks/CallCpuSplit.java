@@ -1,6 +1,5 @@
 package com.coder.sdk.benchmarks;
 
-import com.coder.sdk.CoderClient;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -12,15 +11,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 
 /**
  * A diagnostic, not a benchmark: shows where the CPU time of one "get organization" call goes, by
- * thread, for the SDK and for the bare OkHttp call on the same loopback server. The two alternate
- * in rounds, each round's calls shared among the calling threads (one by default); the first two
- * rounds warm up and are not counted.
+ * thread, for the SDK and for the bare OkHttp call, made as {@link CallBenchmark} makes them, on
+ * its loopback server. The two alternate in rounds, each round's calls shared among the calling
+ * threads (one by default); the first two rounds warm up and are not counted.
  *
  * <pre>
  * java -cp coder-sdk-benchmarks/target/benchmarks.jar \
@@ -40,66 +36,53 @@ public final class CallCpuSplit {
     int calls = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     int callers = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-    if (callers < 1 || calls < callers || rounds < 3) {
+    if (callers < 1 || callers > 16 || calls < callers || rounds < 3) {
       System.err.println(
           "usage: CallCpuSplit [calls per round, at least the threads] [rounds, at least 3]"
-              + " [calling threads, at least 1]");
+              + " [calling threads, 1 to 16]");
       System.exit(2);
     }
 
+    Map<String, Double> perCall = measure(calls, rounds, callers);
     System.out.println(
         "microseconds per call, " + counted(calls, rounds, callers) + " calls each:");
-    measure(calls, rounds, callers)
-        .forEach(
-            (name, perCall) -> {
-              if (Math.abs(perCall) >= 0.1) {
-                System.out.printf("  %-55s %8.1f%n", name, perCall);
-              }
-            });
+    perCall.forEach(
+        (name, micros) -> {
+          if (Math.abs(micros) >= 0.1) {
+            System.out.printf("  %-55s %8.1f%n", name, micros);
+          }
+        });
   }
 
   /**
    * Runs the rounds and returns microseconds per counted call, keyed by the contender ({@code sdk}
    * or {@code bare}) and the thread group, such as {@code "sdk <wall time>"}.
    */
-  static Map<String, Double> measure(int calls, int rounds, int callers) throws Exception {
+  static Map<String, Double> measure(int callsPerRound, int rounds, int callers) throws Exception {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     Map<String, Long> nanos = new TreeMap<>();
-    try (LoopbackServer server =
-            new LoopbackServer(Fixtures.jobs(1), Fixtures.organization(), null);
-        CoderClient sdk =
-            CoderClient.builder().baseUrl(server.url()).sessionToken("bench-token").build()) {
-      OkHttpClient bare = new OkHttpClient();
-      ExecutorService pool =
-          Executors.newFixedThreadPool(callers, task -> new Thread(task, "caller"));
-      Request bareGet =
-          new Request.Builder()
-              .url(server.url() + "api/v2/organizations/" + Fixtures.ORGANIZATION)
-              .header("Coder-Session-Token", "bench-token")
-              .build();
-
+    CallBenchmark calls = new CallBenchmark();
+    calls.start();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(callers, task -> new Thread(task, "caller"));
+    try {
       for (int round = 0; round < rounds; round++) {
         for (String contender : new String[] {"sdk", "bare"}) {
-          Map<Long, Long> before = cpuById(threads);
-          long wallStart = System.nanoTime();
-          long processStart = os.getProcessCpuTime();
+          Callable<?> oneCall = contender.equals("sdk") ? calls::sdkGet1 : calls::bareGet1;
           Callable<Void> share =
               () -> {
-                for (int i = 0; i < calls / callers; i++) {
-                  if (contender.equals("sdk")) {
-                    sdk.organizations().get(Fixtures.ORGANIZATION);
-                  } else {
-                    try (Response response = bare.newCall(bareGet).execute()) {
-                      FloorJob.MAPPER.readValue(
-                          response.body().byteStream(), FloorJob.FloorOrganization.class);
-                    }
-                  }
+                for (int i = 0; i < callsPerRound / callers; i++) {
+                  oneCall.call();
                 }
                 return null;
               };
+
+          Map<Long, Long> before = cpuById(threads);
+          long wallStart = System.nanoTime();
+          long processStart = os.getProcessCpuTime();
           if (callers == 1) {
             share.call();
           } else {
@@ -131,12 +114,12 @@ public final class CallCpuSplit {
           nanos.merge(contender + " <wall time>", wall, Long::sum);
         }
       }
+    } finally {
       pool.shutdown();
-      bare.dispatcher().executorService().shutdown();
-      bare.connectionPool().evictAll();
+      calls.stop();
     }
 
-    long counted = counted(calls, rounds, callers);
+    long counted = counted(callsPerRound, rounds, callers);
     Map<String, Double> perCall = new TreeMap<>();
     nanos.forEach((name, total) -> perCall.put(name, total / 1e3 / counted));
     return perCall;
